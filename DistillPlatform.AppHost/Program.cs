@@ -1,0 +1,2 @@
+// Placeholder until the orchestrator lands (issue: platform foundation).
+Console.WriteLine("DistillPlatform.AppHost");
