@@ -51,6 +51,20 @@ public class SvgTests
     }
 
     [Fact]
+    public void Heatmap_cells_widen_for_long_class_names()
+    {
+        var shortNames = ConfusionMatrix.FromCounts(["a", "b"], new[,] { { 1, 0 }, { 0, 1 } });
+        var longNames = ConfusionMatrix.FromCounts(["a rather long class name", "b"], new[,] { { 1, 0 }, { 0, 1 } });
+
+        double CellWidth(ConfusionMatrix m) => double.Parse(
+            ParseSvg(ConfusionMatrixHeatmap.Render(m)).Descendants(SvgNs + "rect").Skip(1).First().Attribute("width")!.Value,
+            CultureInfo.InvariantCulture);
+
+        Assert.Equal(64, CellWidth(shortNames));
+        Assert.True(CellWidth(longNames) > 24 * 7, "a 24-character column label needs a cell wider than its text");
+    }
+
+    [Fact]
     public void Line_plot_draws_each_series_with_markers_error_bars_and_a_legend()
     {
         var plot = new LinePlot(
