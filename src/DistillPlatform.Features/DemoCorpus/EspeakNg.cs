@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security;
+using System.Text;
 
 namespace DistillPlatform.Features.DemoCorpus;
 
@@ -13,8 +14,8 @@ internal sealed class EspeakNg(string executable)
     /// <summary>Fails early with a clear message when the executable is missing or broken; returns its version line.</summary>
     public async Task<string> CheckAvailableAsync(CancellationToken cancellationToken)
     {
-        var (stdout, _) = await RunAsync(["--version"], cancellationToken);
-        return System.Text.Encoding.UTF8.GetString(stdout).Trim();
+        var stdout = await RunAsync(["--version"], cancellationToken);
+        return Encoding.UTF8.GetString(stdout).Trim();
     }
 
     public async Task<(float[] Samples, int SampleRate)> SynthesizeAsync(UtteranceRecipe recipe, CancellationToken cancellationToken)
@@ -30,11 +31,12 @@ internal sealed class EspeakNg(string executable)
             "-g", recipe.WordGap.ToString(CultureInfo.InvariantCulture),
             "-m", "--stdout", ssml,
         ];
-        var (stdout, _) = await RunAsync(arguments, cancellationToken);
+        var stdout = await RunAsync(arguments, cancellationToken);
         return PcmWave.Parse(stdout, $"espeak-ng ({recipe.Voice}, '{recipe.Text}')");
     }
 
-    private async Task<(byte[] Stdout, string Stderr)> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    /// <summary>Runs espeak-ng to completion and returns its standard output; a non-zero exit becomes a DemoCorpusException.</summary>
+    private async Task<byte[]> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         var startInfo = new ProcessStartInfo(executable)
         {
@@ -74,6 +76,6 @@ internal sealed class EspeakNg(string executable)
             throw new DemoCorpusException(
                 $"'{executable} {string.Join(' ', arguments)}' failed with exit code {process.ExitCode}: {stderr.Trim()}");
         }
-        return (stdout.ToArray(), stderr);
+        return stdout.ToArray();
     }
 }
