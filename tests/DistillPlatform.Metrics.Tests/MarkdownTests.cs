@@ -62,4 +62,14 @@ public class MarkdownTests
         var line = MetricsMarkdown.UarWithInterval(new ConfidenceInterval(0.7123, 0.68, 0.744, 0.95, 1000));
         Assert.Equal("UAR 0.712 (95% CI 0.680–0.744)", line);
     }
+
+    [Fact]
+    public void McNemar_summary_names_the_method_counts_and_p_value()
+    {
+        Assert.Equal("McNemar (exact binomial): b = 3, c = 10, p = 0.0923",
+            MetricsMarkdown.McNemarSummary(McNemarTest.FromDiscordantCounts(3, 10)));
+        // (|40 - 20| - 1)^2 / 60 = 6.0167, p = erfc(sqrt(6.0167 / 2)) = 0.01417.
+        Assert.Equal("McNemar (χ² = 6.017, continuity-corrected): b = 40, c = 20, p = 0.0142",
+            MetricsMarkdown.McNemarSummary(McNemarTest.FromDiscordantCounts(40, 20)));
+    }
 }

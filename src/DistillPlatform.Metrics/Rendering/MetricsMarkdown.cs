@@ -62,4 +62,15 @@ public static class MetricsMarkdown
         return $"UAR {interval.Estimate.ToString(f, CultureInfo.InvariantCulture)} ({level}% CI " +
                $"{interval.Lower.ToString(f, CultureInfo.InvariantCulture)}–{interval.Upper.ToString(f, CultureInfo.InvariantCulture)})";
     }
+
+    /// <summary>One line, e.g. "McNemar (exact binomial): b = 3, c = 10, p = 0.0923".</summary>
+    public static string McNemarSummary(McNemarResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var method = result.Method == McNemarMethod.ExactBinomial
+            ? "exact binomial"
+            : $"χ² = {result.Statistic.ToString("F3", CultureInfo.InvariantCulture)}, continuity-corrected";
+        return $"McNemar ({method}): b = {result.OnlyFirstCorrect}, c = {result.OnlySecondCorrect}, " +
+               $"p = {result.PValue.ToString("G3", CultureInfo.InvariantCulture)}";
+    }
 }
