@@ -4,7 +4,8 @@ namespace DistillPlatform.Metrics.Rendering;
 
 /// <summary>
 /// Several series of (x, y ± error) as lines with markers, error bars and a legend; e.g. UAR against points per class
-/// for synthetic versus real training data.
+/// for synthetic versus real training data. Optional <see cref="ReferenceLines"/> draw constant levels across the whole
+/// x range (e.g. the UAR of the real-data baseline, which has no points-per-class value of its own).
 /// </summary>
 public sealed record LinePlot(
     string Title,
@@ -15,6 +16,9 @@ public sealed record LinePlot(
     double Width = 640,
     double Height = 420)
 {
+    /// <summary>Horizontal dashed lines (with an optional shaded ± band), drawn behind the series and listed in the legend.</summary>
+    public IReadOnlyList<HorizontalReference> ReferenceLines { get; init; } = [];
+
     public string Render()
     {
         Validate();
@@ -28,11 +32,34 @@ public sealed record LinePlot(
         var x = LogarithmicX
             ? AxisScale.Log10(xs.Min(), xs.Max(), area.Left, area.Right)
             : AxisScale.Linear(xs.Min(), xs.Max(), area.Left, area.Right);
-        var y = AxisScale.Linear(
-            points.Min(p => p.Y - (p.Error ?? 0)), points.Max(p => p.Y + (p.Error ?? 0)), area.Bottom, area.Top);
+        // The y range covers the references too, so a baseline above every series is still visible.
+        var lows = points.Select(p => p.Y - (p.Error ?? 0)).Concat(ReferenceLines.Select(r => r.Y - (r.Band ?? 0)));
+        var highs = points.Select(p => p.Y + (p.Error ?? 0)).Concat(ReferenceLines.Select(r => r.Y + (r.Band ?? 0)));
+        var y = AxisScale.Linear(lows.Min(), highs.Max(), area.Bottom, area.Top);
 
         area.DrawYAxis(svg, y, YLabel);
         area.DrawXAxis(svg, x, XLabel);
+
+        for (var r = 0; r < ReferenceLines.Count; r++)
+        {
+            var reference = ReferenceLines[r];
+            var colour = ReferenceColours[r % ReferenceColours.Length];
+            var group = new XElement(Svg.Namespace + "g", new XAttribute("class", "reference"), new XAttribute("data-name", reference.Name));
+            if (reference.Band is { } band)
+            {
+                var top = y.ToPixel(reference.Y + band);
+                group.Add(Svg.Rect(area.Left, top, area.Right - area.Left, y.ToPixel(reference.Y - band) - top, colour)
+                    .WithAttribute("fill-opacity", "0.12"));
+            }
+            var py = y.ToPixel(reference.Y);
+            group.Add(Svg.Line(area.Left, py, area.Right, py, colour, 2).WithAttribute("stroke-dasharray", "6 4"));
+            svg.Add(group);
+
+            // Reference entries go below the series entries in the legend.
+            var legendY = area.Top + 10 + (Series.Count + r) * 20;
+            svg.Add(Svg.Line(area.Right + 16, legendY, area.Right + 40, legendY, colour, 2).WithAttribute("stroke-dasharray", "6 4"));
+            svg.Add(Svg.Text(area.Right + 46, legendY, reference.Name, 12, "start"));
+        }
 
         for (var s = 0; s < Series.Count; s++)
         {
@@ -58,9 +85,18 @@ public sealed record LinePlot(
         return Svg.Serialize(svg);
     }
 
+    /// <summary>Greys and black, so references never share a colour with a data series.</summary>
+    private static readonly string[] ReferenceColours = ["#444444", "#888888", "#000000"];
+
     private void Validate()
     {
         if (Series is null || Series.Count == 0) throw new ArgumentException("A line plot needs at least one series.");
+        ArgumentNullException.ThrowIfNull(ReferenceLines);
+        var badReference = ReferenceLines.FirstOrDefault(r => !double.IsFinite(r.Y) || r.Band is { } b && (!double.IsFinite(b) || b < 0));
+        if (badReference is not null)
+        {
+            throw new ArgumentException($"Reference line '{badReference.Name}' has a level that is not finite or a negative band: {badReference}.");
+        }
         foreach (var series in Series)
         {
             if (series.Points.Count == 0) throw new ArgumentException($"Series '{series.Name}' has no points.");

@@ -8,3 +8,6 @@ public sealed record LineSeries(string Name, IReadOnlyList<PlotPoint> Points);
 
 /// <summary>One bar with an optional ± error.</summary>
 public sealed record Bar(string Label, double Value, double? Error = null);
+
+/// <summary>A constant level drawn across a line plot, e.g. a baseline; <paramref name="Band"/> shades ± band around it.</summary>
+public sealed record HorizontalReference(string Name, double Y, double? Band = null);

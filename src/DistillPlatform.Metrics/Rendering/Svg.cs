@@ -64,6 +64,13 @@ internal static class Svg
             new XAttribute("fill", "none"),
             new XAttribute("stroke", stroke), new XAttribute("stroke-width", Format(strokeWidth)));
 
+    /// <summary>Adds one attribute and returns the element, for styling a shape built by the helpers above.</summary>
+    public static XElement WithAttribute(this XElement element, string name, string value)
+    {
+        element.SetAttributeValue(name, value);
+        return element;
+    }
+
     /// <summary>Coordinates with at most two decimals, invariant culture (SVG needs '.' as the decimal point).</summary>
     public static string Format(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
