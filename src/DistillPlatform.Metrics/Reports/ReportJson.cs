@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace DistillPlatform.Metrics.Reports;
@@ -9,16 +10,23 @@ namespace DistillPlatform.Metrics.Reports;
 /// </summary>
 public static class ReportJson
 {
+    /// <summary>
+    /// The generated context with relaxed escaping: report.json is a file, never inlined into HTML, so characters such as
+    /// '+' in "+div+sml" or non-ASCII class names are written as themselves instead of \uXXXX escapes, keeping it readable.
+    /// </summary>
+    private static readonly ReportJsonContext Context = new(
+        new JsonSerializerOptions(ReportJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
     public static string Serialize(EvaluationReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return JsonSerializer.Serialize(report, ReportJsonContext.Default.EvaluationReport);
+        return JsonSerializer.Serialize(report, Context.EvaluationReport);
     }
 
     public static string Serialize(PipelineReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return JsonSerializer.Serialize(report, ReportJsonContext.Default.PipelineReport);
+        return JsonSerializer.Serialize(report, Context.PipelineReport);
     }
 
     /// <exception cref="JsonException">The text is not a valid evaluation report.</exception>
@@ -26,7 +34,7 @@ public static class ReportJson
     public static EvaluationReport DeserializeEvaluation(string json)
     {
         RequireFormatVersion(json, EvaluationReport.CurrentFormatVersion, "evaluation report");
-        return JsonSerializer.Deserialize(json, ReportJsonContext.Default.EvaluationReport)
+        return JsonSerializer.Deserialize(json, Context.EvaluationReport)
                ?? throw new JsonException("The evaluation report JSON is 'null'.");
     }
 
@@ -35,7 +43,7 @@ public static class ReportJson
     public static PipelineReport DeserializePipeline(string json)
     {
         RequireFormatVersion(json, PipelineReport.CurrentFormatVersion, "pipeline report");
-        return JsonSerializer.Deserialize(json, ReportJsonContext.Default.PipelineReport)
+        return JsonSerializer.Deserialize(json, Context.PipelineReport)
                ?? throw new JsonException("The pipeline report JSON is 'null'.");
     }
 
