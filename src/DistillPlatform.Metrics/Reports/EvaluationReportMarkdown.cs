@@ -15,7 +15,7 @@ public static class EvaluationReportMarkdown
         md.Append($"# Evaluation `{setup.EvaluationId}`\n\n");
         md.Append($"- Training set: {DescribeTrainingSet(setup.TrainingSet)}\n");
         md.Append($"- Test set: `{setup.TestSetId}` ({report.TestTrueClasses.Count} examples)\n");
-        md.Append($"- Repeats: {report.Repeats.Count} (seeds {string.Join(", ", report.Repeats.Select(r => Integer(r.Seed)))})\n");
+        md.Append($"- Repeats: {report.Repeats.Count} ({(report.Repeats.Count == 1 ? "seed" : "seeds")} {string.Join(", ", report.Repeats.Select(r => Integer(r.Seed)))})\n");
         md.Append($"- Created: {report.CreatedAt:yyyy-MM-dd HH:mm:ss zzz}\n\n");
 
         AppendHeadline(md, report);
@@ -72,13 +72,13 @@ public static class EvaluationReportMarkdown
         md.Append("## Recall per class\n\n");
         md.Append(MarkdownTable.Render(headers, rows,
             new[] { ColumnAlignment.Left }.Concat(Enumerable.Repeat(ColumnAlignment.Right, headers.Count - 1)).ToArray()));
-        md.Append($"\n![{EvaluationReportPlots.PerClassRecall(report).Title}]({EvaluationReportPlots.PerClassRecallFileName})\n\n");
+        md.Append($"\n![{EvaluationReportPlots.PerClassRecallTitle}]({EvaluationReportPlots.PerClassRecallFileName})\n\n");
     }
 
     private static void AppendConfusion(StringBuilder md, EvaluationReport report)
     {
         var summed = ConfusionCounts.ToMatrix(report.Setup.LabelMap, report.Aggregate.SummedConfusion);
-        md.Append($"## Confusion matrix (counts summed over {report.Repeats.Count} repeats)\n\n");
+        md.Append($"## Confusion matrix (counts summed over {Count(report.Repeats.Count, "repeat")})\n\n");
         md.Append(MetricsMarkdown.ConfusionMatrix(summed));
         md.Append($"\n![Confusion matrix]({EvaluationReportPlots.ConfusionMatrixFileName})\n\n");
     }

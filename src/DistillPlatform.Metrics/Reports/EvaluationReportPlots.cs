@@ -1,4 +1,5 @@
 using DistillPlatform.Metrics.Rendering;
+using DistillPlatform.Metrics.Statistics;
 
 namespace DistillPlatform.Metrics.Reports;
 
@@ -7,6 +8,7 @@ public static class EvaluationReportPlots
 {
     public const string ConfusionMatrixFileName = "confusion-matrix.svg";
     public const string PerClassRecallFileName = "per-class-recall.svg";
+    public const string PerClassRecallTitle = "Recall per class (mean ± std over repeats)";
 
     public static IReadOnlyList<ReportPlot> Render(EvaluationReport report) => [ConfusionHeatmap(report), PerClassRecall(report)];
 
@@ -14,7 +16,7 @@ public static class EvaluationReportPlots
     public static ReportPlot ConfusionHeatmap(EvaluationReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var title = $"Confusion matrix, summed over {report.Repeats.Count} repeats";
+        var title = $"Confusion matrix, summed over {ReportFormat.Count(report.Repeats.Count, "repeat")}";
         var confusion = ConfusionCounts.ToMatrix(report.Setup.LabelMap, report.Aggregate.SummedConfusion);
         return new ReportPlot(ConfusionMatrixFileName, title, ConfusionMatrixHeatmap.Render(confusion, title));
     }
@@ -28,10 +30,9 @@ public static class EvaluationReportPlots
         {
             if (report.Aggregate.PerClassRecallMean[c] is null) continue;
             var recalls = report.Repeats.Select(r => r.PerClassRecall[c]!.Value);
-            var spread = Statistics.MeanStd.Of(recalls);
+            var spread = MeanStd.Of(recalls);
             bars.Add(new Bar(report.Setup.LabelMap[c], spread.Mean, spread.StandardDeviation));
         }
-        const string title = "Recall per class (mean ± std over repeats)";
-        return new ReportPlot(PerClassRecallFileName, title, new BarChart(title, "recall", bars).Render());
+        return new ReportPlot(PerClassRecallFileName, PerClassRecallTitle, new BarChart(PerClassRecallTitle, "recall", bars).Render());
     }
 }

@@ -28,7 +28,9 @@ public static class PipelineReportPlots
             .GroupBy(r => r.LossPreset!, StringComparer.Ordinal)
             .Select(g => new LineSeries(g.Key, g.Select(r => new PlotPoint(r.PointsPerClass!.Value, r.Uar.Mean, r.Uar.StandardDeviation)).ToArray()))
             .ToArray();
-        var real = report.Rows.Single(r => r.EvaluationId == report.RealBaselineEvaluationId);
+        var real = report.Rows.FirstOrDefault(r => r.EvaluationId == report.RealBaselineEvaluationId)
+                   ?? throw new ArgumentException(
+                       $"The pipeline report has no row for its real baseline '{report.RealBaselineEvaluationId}'.", nameof(report));
         var budgets = synthetic.Select(r => (double)r.PointsPerClass!.Value).ToArray();
 
         const string title = "UAR vs points per class";

@@ -25,7 +25,10 @@ public sealed record PipelineRow(
     double? StorageReductionPercent,
     SpeakerProbeResult? SpeakerProbe)
 {
-    /// <summary>Human-readable row name, e.g. "real" or "synthetic +div+sml, 10 per class".</summary>
+    /// <summary>
+    /// Human-readable row name, e.g. "real" or "synthetic +div+sml, 10 per class". Derived from the fields above:
+    /// written to JSON for readers that only display rows, ignored when reading.
+    /// </summary>
     public string DisplayName => Kind == TrainingSetKind.Real
         ? "real"
         : $"synthetic {LossPreset}, {PointsPerClass} per class";

@@ -13,6 +13,9 @@ internal static class ReportFormat
 
     public static string Integer(long value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>"1 repeat", "3 repeats".</summary>
+    public static string Count(int count, string noun) => $"{Integer(count)} {noun}{(count == 1 ? "" : "s")}";
+
     /// <summary>A reduction in percent with its sign, e.g. "95.0 %" or "-12.5 %".</summary>
     public static string Percent(double? value) => value is { } v ? $"{Number(v, 1)} %" : NotAvailable;
 

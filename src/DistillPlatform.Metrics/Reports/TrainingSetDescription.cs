@@ -14,6 +14,7 @@ public sealed record TrainingSetDescription(
     string? GeneratorId,
     string? LossPreset)
 {
+    /// <summary>Derived from <see cref="ClassCounts"/>: written to JSON for convenience, ignored when reading.</summary>
     public int TotalExamples => ClassCounts.Sum();
 
     /// <summary>Checks the fields that depend on the kind and on the label map, with messages that say what to fix.</summary>
