@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace DistillPlatform.Artifacts.Tests;
+
+/// <summary>Collects the activities the artifact store finishes while the recorder is alive.</summary>
+public sealed class ActivityRecorder : IDisposable
+{
+    private readonly ActivityListener _listener;
+    private readonly ConcurrentQueue<Activity> _stopped = new();
+
+    public ActivityRecorder()
+    {
+        _listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == ArtifactsTelemetry.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = _stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(_listener);
+    }
+
+    /// <summary>The single finished activity named <paramref name="operation"/> for the artifact <paramref name="uri"/>.</summary>
+    public Activity Single(string operation, string uri) =>
+        Assert.Single(_stopped, activity =>
+            activity.OperationName == operation && (string?)activity.GetTagItem(ArtifactsTelemetry.Tags.Uri) == uri);
+
+    public void Dispose() => _listener.Dispose();
+}
