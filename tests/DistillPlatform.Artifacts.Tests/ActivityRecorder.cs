@@ -21,9 +21,13 @@ public sealed class ActivityRecorder : IDisposable
     }
 
     /// <summary>The single finished activity named <paramref name="operation"/> for the artifact <paramref name="uri"/>.</summary>
-    public Activity Single(string operation, string uri) =>
-        Assert.Single(_stopped, activity =>
-            activity.OperationName == operation && (string?)activity.GetTagItem(ArtifactsTelemetry.Tags.Uri) == uri);
+    public Activity Single(string operation, string uri) => Assert.Single(All(operation, uri));
+
+    /// <summary>All finished activities named <paramref name="operation"/> for <paramref name="uri"/>, oldest first.</summary>
+    public IReadOnlyList<Activity> All(string operation, string uri) =>
+        _stopped.Where(activity =>
+                activity.OperationName == operation && (string?)activity.GetTagItem(ArtifactsTelemetry.Tags.Uri) == uri)
+            .ToList();
 
     public void Dispose() => _listener.Dispose();
 }
