@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Amazon.Runtime;
 using Amazon.S3.Model;
 
 namespace DistillPlatform.Artifacts;
@@ -11,6 +12,12 @@ namespace DistillPlatform.Artifacts;
 /// </summary>
 internal sealed class VerifyingReadStream : Stream
 {
+    /// <summary>
+    /// While reading a body, the SDK itself compares it with the server's MD5 ETag where there is one, and reports a
+    /// difference as a client-side exception before this stream sees the end of the data.
+    /// </summary>
+    private const string ClientChecksumMismatch = "the S3 client found that the body does not match the server's checksum";
+
     private readonly GetObjectResponse _response;
     private readonly string _uri;
     private readonly long _expectedBytes;
@@ -43,14 +50,36 @@ internal sealed class VerifyingReadStream : Stream
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-    public override int Read(Span<byte> buffer) => Account(buffer, _response.ResponseStream.Read(buffer));
+    public override int Read(Span<byte> buffer)
+    {
+        int read;
+        try
+        {
+            read = _response.ResponseStream.Read(buffer);
+        }
+        catch (AmazonClientException e)
+        {
+            throw Fail(ClientChecksumMismatch, e);
+        }
+
+        return Account(buffer, read);
+    }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var read = await _response.ResponseStream.ReadAsync(buffer, cancellationToken);
+        int read;
+        try
+        {
+            read = await _response.ResponseStream.ReadAsync(buffer, cancellationToken);
+        }
+        catch (AmazonClientException e)
+        {
+            throw Fail(ClientChecksumMismatch, e);
+        }
+
         return Account(buffer.Span, read);
     }
 
@@ -88,9 +117,9 @@ internal sealed class VerifyingReadStream : Stream
         }
     }
 
-    private ArtifactIntegrityException Fail(string problem)
+    private ArtifactIntegrityException Fail(string problem, Exception? cause = null)
     {
-        var exception = new ArtifactIntegrityException(_uri, problem);
+        var exception = new ArtifactIntegrityException(_uri, problem, cause);
         _activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
         return exception;
     }
