@@ -199,8 +199,11 @@ public sealed class ArtifactStore : IArtifactStore
         return head;
     }
 
-    public async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken = default) =>
-        await TryGetReferenceAsync(key, cancellationToken) is not null;
+    public async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ValidateArtifactKey(key);
+        return await TryHeadAsync(new ArtifactLocation(Bucket, key), cancellationToken) is not null;
+    }
 
     public IAsyncEnumerable<ArtifactObjectSummary> ListAsync(string prefix, CancellationToken cancellationToken = default)
     {

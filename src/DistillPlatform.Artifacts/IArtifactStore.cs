@@ -44,7 +44,7 @@ public interface IArtifactStore
     /// <summary>The reference of the finished artifact at <paramref name="key"/>, or null when there is none.</summary>
     Task<ArtifactRef?> TryGetReferenceAsync(string key, CancellationToken cancellationToken = default);
 
-    /// <summary>Whether a finished artifact is stored at <paramref name="key"/>.</summary>
+    /// <summary>Whether <paramref name="key"/> is taken, i.e. a write of different content there would be refused.</summary>
     Task<bool> ExistsAsync(string key, CancellationToken cancellationToken = default);
 
     /// <summary>Finished artifacts whose key starts with <paramref name="prefix"/>, in key order, fetched page by page.</summary>
