@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace DistillPlatform.Artifacts.Tests;
 
 /// <summary>
@@ -17,18 +19,16 @@ public static class SeededContent
 
     public static void Fill(ulong seed, long position, Span<byte> destination)
     {
-        var blockIndex = ulong.MaxValue;
-        var block = 0UL;
-        for (var i = 0; i < destination.Length; i++)
+        Span<byte> block = stackalloc byte[8];
+        while (!destination.IsEmpty)
         {
-            var absolute = position + i;
-            if ((ulong)(absolute >> 3) != blockIndex)
-            {
-                blockIndex = (ulong)(absolute >> 3);
-                block = Mix(seed + blockIndex);
-            }
-
-            destination[i] = (byte)(block >> (int)((absolute & 7) * 8));
+            var blockIndex = (ulong)(position >> 3);
+            var offsetInBlock = (int)(position & 7);
+            BinaryPrimitives.WriteUInt64LittleEndian(block, Mix(seed + blockIndex));
+            var count = Math.Min(8 - offsetInBlock, destination.Length);
+            block.Slice(offsetInBlock, count).CopyTo(destination);
+            destination = destination[count..];
+            position += count;
         }
     }
 
