@@ -47,6 +47,21 @@ public sealed class RoundTripTests(S3rverFixture s3rver, ITestOutputHelper outpu
     }
 
     [Fact]
+    public async Task Empty_content_is_a_valid_artifact()
+    {
+        var store = s3rver.CreateStore(UniqueBucket());
+
+        var artifact = await store.PutAsync("empty/marker", Stream.Null, ArtifactMediaTypes.OctetStream);
+
+        // SHA-256 of the empty message (FIPS 180-2 examples).
+        Assert.Equal("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", artifact.Sha256);
+        Assert.Equal(0, artifact.SizeBytes);
+        using var readBack = new MemoryStream();
+        await store.DownloadAsync(artifact, readBack);
+        Assert.Equal(0, readBack.Length);
+    }
+
+    [Fact]
     public async Task Content_larger_than_a_part_goes_up_as_a_multipart_upload()
     {
         var store = s3rver.CreateStore(UniqueBucket(), partSizeBytes: 5 * MiB);
