@@ -10,7 +10,8 @@ namespace DistillPlatform.OnnxRuntime;
 /// </summary>
 public static class OnnxRuntimeLibrary
 {
-    private const string CudaProviderFileName = "libonnxruntime_providers_cuda.so";
+    /// <summary>Libraries ORT loads from its own folder to run CUDA: the provider bridge and the CUDA provider.</summary>
+    private static readonly string[] CudaProviderFileNames = ["libonnxruntime_providers_shared.so", "libonnxruntime_providers_cuda.so"];
 
     private static readonly Lazy<LoadedLibrary> Loaded = new(Load);
 
@@ -47,12 +48,12 @@ public static class OnnxRuntimeLibrary
         }
     }
 
-    /// <summary>Path where the CUDA execution provider's library must be for CUDA sessions: next to the main library.</summary>
-    public static string CudaProviderLibraryPath =>
-        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(LibraryPath)!, CudaProviderFileName);
+    /// <summary>Paths where the CUDA execution provider's libraries must be for CUDA sessions: next to the main library.</summary>
+    public static IReadOnlyList<string> CudaProviderLibraryPaths =>
+        CudaProviderFileNames.Select(name => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(LibraryPath)!, name)).ToArray();
 
-    /// <summary>Whether the CUDA execution provider library is installed next to the main library.</summary>
-    public static bool IsCudaProviderLibraryPresent => File.Exists(CudaProviderLibraryPath);
+    /// <summary>Whether the CUDA execution provider libraries are installed next to the main library.</summary>
+    public static bool IsCudaProviderLibraryPresent => CudaProviderLibraryPaths.All(File.Exists);
 
     internal static OrtApi Api => Loaded.Value.Api;
 

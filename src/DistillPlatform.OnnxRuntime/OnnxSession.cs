@@ -195,12 +195,13 @@ public sealed class OnnxSession : IDisposable
         if (OnnxRuntimeLibrary.IsCudaProviderLibraryPresent) return OnnxExecutionProvider.Cuda;
         if (requested == OnnxExecutionProvider.CudaIfAvailable) return OnnxExecutionProvider.Cpu;
         throw new InvalidOperationException(
-            $"The CUDA execution provider was requested, but '{OnnxRuntimeLibrary.CudaProviderLibraryPath}' does not " +
-            $"exist. Install an ONNX Runtime {OnnxRuntimeLibrary.Version} GPU build next to '{OnnxRuntimeLibrary.LibraryPath}', " +
+            "The CUDA execution provider was requested, but " +
+            string.Join(" and ", OnnxRuntimeLibrary.CudaProviderLibraryPaths.Where(p => !File.Exists(p)).Select(p => $"'{p}'")) +
+            $" do not exist. Install an ONNX Runtime {OnnxRuntimeLibrary.Version} GPU build next to '{OnnxRuntimeLibrary.LibraryPath}', " +
             "or use OnnxExecutionProvider.Cpu / CudaIfAvailable.");
     }
 
-    private static unsafe void AppendCuda(OrtApi api, IntPtr sessionOptions, int deviceId)
+    internal static unsafe void AppendCuda(OrtApi api, IntPtr sessionOptions, int deviceId)
     {
         IntPtr raw;
         api.Check(api.CreateCUDAProviderOptions(&raw));

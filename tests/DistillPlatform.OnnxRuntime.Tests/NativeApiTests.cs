@@ -75,4 +75,21 @@ public sealed class NativeApiTests
             Assert.Equal(level, environment.LoggingLevel);
         }
     }
+
+    [Fact]
+    public unsafe void Appending_cuda_without_its_provider_library_fails_inside_onnx_runtime()
+    {
+        Assert.False(OnnxRuntimeLibrary.IsCudaProviderLibraryPresent, "this check needs a CPU-only installation");
+        // ORT reports provider loading through the default logger, which exists while an environment does.
+        using var environment = new OnnxEnvironment(OnnxLoggingLevel.Fatal, "cuda-check");
+        var api = OnnxRuntimeLibrary.Api;
+        IntPtr raw;
+        api.Check(api.CreateSessionOptions(&raw));
+        using var options = OrtHandle.Own<OrtSessionOptionsHandle>(raw);
+
+        var error = Assert.Throws<OnnxRuntimeException>(() => OnnxSession.AppendCuda(api, options.Pointer, deviceId: 0));
+
+        // ORT's CUDA entry points load the provider bridge first; its failure names the missing provider library.
+        Assert.Contains("libonnxruntime_providers_", error.OrtMessage);
+    }
 }
