@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace DistillPlatform.OnnxRuntime.Tests;
 
 /// <summary>
-/// Runs scripts/export_tiny_encoder.py once per test run into a temporary folder: a small HuBERT-like model exported
+/// Runs scripts/export_hubert_like_encoder.py once per test run into a temporary folder: a small HuBERT-like model exported
 /// by PyTorch to ONNX, test waveforms, and PyTorch's own outputs for them (the independent reference).
 /// </summary>
 public sealed class TinyEncoderExport : IDisposable
@@ -14,7 +14,7 @@ public sealed class TinyEncoderExport : IDisposable
     public TinyEncoderExport()
     {
         Directory = Path.Combine(Path.GetTempPath(), "distill-onnx-tests-" + Guid.NewGuid().ToString("N"));
-        var script = Path.Combine(FindRepositoryRoot(), "scripts", "export_tiny_encoder.py");
+        var script = Path.Combine(FindRepositoryRoot(), "scripts", "export_hubert_like_encoder.py");
         RunPython(script, "--out-dir", Directory);
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(Directory, "manifest.json")));
         var root = manifest.RootElement;

@@ -6,7 +6,7 @@ using DistillPlatform.OnnxRuntime;
 namespace DistillPlatform.Features.Tests.Encoders;
 
 /// <summary>
-/// Runs <see cref="OnnxFrameEncoder"/> on a small HuBERT-like model that scripts/export_tiny_encoder.py exports with
+/// Runs <see cref="OnnxFrameEncoder"/> on a small HuBERT-like model that scripts/export_hubert_like_encoder.py exports with
 /// PyTorch at test time, and compares the features with PyTorch's own outputs.
 /// </summary>
 public sealed class OnnxFrameEncoderTests : IClassFixture<OnnxFrameEncoderTests.TinyEncoderExport>
@@ -180,7 +180,7 @@ public sealed class OnnxFrameEncoderTests : IClassFixture<OnnxFrameEncoderTests.
         public TinyEncoderExport()
         {
             Directory = System.IO.Directory.CreateTempSubdirectory("distill-onnx-encoder-").FullName;
-            var script = Path.Combine(FindRepositoryRoot(), "scripts", "export_tiny_encoder.py");
+            var script = Path.Combine(FindRepositoryRoot(), "scripts", "export_hubert_like_encoder.py");
             RunPython(script, "--out-dir", Directory);
 
             using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(Directory, "manifest.json")));

@@ -1,13 +1,14 @@
 #!/usr/bin/python3
-"""Exports a small, randomly initialised HuBERT-like speech encoder to ONNX and saves PyTorch's own outputs.
+"""Exports a randomly initialised HuBERT-like speech encoder to ONNX and saves PyTorch's own outputs.
 
-The model has the shape of wav2vec2/HuBERT at toy size: a strided convolutional feature extractor over the raw
-waveform (kernels 10,3,3,3,3,2,2 and strides 5,2,2,2,2,2,2, i.e. 320 samples per frame and a 400-sample receptive
-field), a feature projection, a convolutional positional embedding and two post-norm transformer layers. It returns
-every hidden state ("hidden_state_0" = transformer input, then one per layer), each [batch, frames, dims].
+The model has the shape of wav2vec2/HuBERT, at toy size by default or with HuBERT-base dimensions (--size base):
+a strided convolutional feature extractor over the raw waveform (kernels 10,3,3,3,3,2,2 and strides 5,2,2,2,2,2,2,
+i.e. 320 samples per frame and a 400-sample receptive field), a feature projection, a convolutional positional
+embedding and post-norm transformer layers (two when tiny, twelve when base). It returns every hidden state ("hidden_state_0" = transformer input, then one per layer), each [batch, frames, dims].
 
 Used by the .NET tests as an independent reference: C# runs model.onnx through ONNX Runtime and compares with the
-PyTorch outputs written here. Needs only torch (torch.onnx.export serialises the graph without the `onnx` package).
+PyTorch outputs written here; the base size gives realistic timings (e.g. the ONNX real-time factor) without
+downloading weights. Needs only torch (torch.onnx.export serialises the graph without the `onnx` package).
 
 Writes into --out-dir:
   model.onnx                   the exported model (dynamic batch and samples axes)
@@ -27,6 +28,10 @@ from torch import nn
 
 CONV_LAYERS = [(10, 5), (3, 2), (3, 2), (3, 2), (3, 2), (2, 2), (2, 2)]  # (kernel, stride), as in wav2vec2
 SAMPLE_RATE = 16000
+SIZES = {
+    "tiny": dict(channels=32, dims=48, heads=4, hidden=96, layers=2, position_kernel=8, position_groups=4),
+    "base": dict(channels=512, dims=768, heads=12, hidden=3072, layers=12, position_kernel=128, position_groups=16),
+}
 
 
 class FeatureExtractor(nn.Module):
@@ -76,14 +81,15 @@ class SelfAttentionLayer(nn.Module):
         return self.output_norm(x + self.feed_forward(x))
 
 
-class TinyHubert(nn.Module):
-    def __init__(self, channels=32, dims=48, heads=4, hidden=96, layers=2, position_kernel=8):
+class HubertLike(nn.Module):
+    def __init__(self, channels, dims, heads, hidden, layers, position_kernel, position_groups):
         super().__init__()
         self.features = FeatureExtractor(channels)
         self.feature_norm = nn.LayerNorm(channels)
         self.projection = nn.Linear(channels, dims)
         # Even kernel with padding kernel/2 yields one extra frame, dropped in forward (wav2vec2's "same pad").
-        self.position = nn.Conv1d(dims, dims, position_kernel, padding=position_kernel // 2, groups=4)
+        self.position = nn.Conv1d(dims, dims, position_kernel, padding=position_kernel // 2,
+                                  groups=position_groups)
         self.encoder_norm = nn.LayerNorm(dims)
         self.layers = nn.ModuleList(SelfAttentionLayer(dims, heads, hidden) for _ in range(layers))
 
@@ -115,6 +121,7 @@ def save(tensor, path):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out-dir", required=True)
+    parser.add_argument("--size", choices=sorted(SIZES), default="tiny")
     parser.add_argument("--seed", type=int, default=1234)
     parser.add_argument("--opset", type=int, default=14)
     args = parser.parse_args()
@@ -122,7 +129,7 @@ def main():
 
     torch.manual_seed(args.seed)
     torch.set_num_threads(1)
-    model = TinyHubert().eval()
+    model = HubertLike(**SIZES[args.size]).eval()
     output_names = [f"hidden_state_{i}" for i in range(len(model.layers) + 1)]
     model_path = os.path.join(args.out_dir, "model.onnx")
     dynamic_axes = {"waveform": {0: "batch", 1: "samples"}}
@@ -133,7 +140,7 @@ def main():
                           output_names=output_names, dynamic_axes=dynamic_axes, opset_version=args.opset)
 
     cases = {"batch2": test_waveform(generator, 2, 8000), "single": test_waveform(generator, 1, 12345)}
-    manifest = {"model": "model.onnx", "input_name": "waveform", "output_names": output_names,
+    manifest = {"model": "model.onnx", "size": args.size, "input_name": "waveform", "output_names": output_names,
                 "dims": model.projection.out_features, "samples_per_frame": math.prod(s for _, s in CONV_LAYERS),
                 "sample_rate": SAMPLE_RATE, "cases": {}}
     with open(model_path, "rb") as f:
