@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -44,7 +45,9 @@ public static class CorpusContentHash
     private static void AppendField(IncrementalHash hash, string value)
     {
         byte[] bytes = Encoding.UTF8.GetBytes(value);
-        hash.AppendData(BitConverter.GetBytes(bytes.Length));
+        Span<byte> length = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(length, bytes.Length);
+        hash.AppendData(length);
         hash.AppendData(bytes);
     }
 }
