@@ -97,6 +97,9 @@ public static class CsvRecordReader
                     line++;
                     recordStartLine = line;
                     break;
+                case var _ when fieldWasQuoted && char.IsWhiteSpace(c):
+                    // Whitespace between a closing quote and the next comma is layout, not content.
+                    break;
                 default:
                     field.Append(c);
                     break;

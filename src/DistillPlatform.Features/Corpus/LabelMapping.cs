@@ -57,7 +57,7 @@ public sealed record LabelMapping
         Unlisted = unlisted;
         Canonical =
             "labels(classes=" + (Classes is null ? "manifest" : CanonicalText.List(Classes)) +
-            ",rename=" + CanonicalText.List(Renames.Select(r => CanonicalText.Escape(r.Key) + ">" + CanonicalText.Escape(r.Value))) +
+            ",rename=[" + string.Join(",", Renames.Select(r => CanonicalText.Escape(r.Key) + ">" + CanonicalText.Escape(r.Value))) + "]" +
             ",unlisted=" + (unlisted == UnlistedLabels.Drop ? "drop" : "reject") + ")";
     }
 

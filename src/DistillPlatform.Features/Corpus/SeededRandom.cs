@@ -4,7 +4,7 @@ namespace DistillPlatform.Features.Corpus;
 /// SplitMix64 (Steele, Lea and Flood 2014): a tiny generator whose output is fixed by its definition. Splits feed
 /// artifact ids, so they must be identical on every machine and .NET version, which System.Random does not promise.
 /// </summary>
-internal sealed class SeededRandom(int seed)
+public sealed class SeededRandom(int seed)
 {
     private ulong _state = unchecked((ulong)seed);
 
