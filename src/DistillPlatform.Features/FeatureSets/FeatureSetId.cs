@@ -27,7 +27,8 @@ public static class FeatureSetId
         ArgumentException.ThrowIfNullOrWhiteSpace(corpusContentHash);
         ArgumentException.ThrowIfNullOrWhiteSpace(encoderId);
         var text = new StringBuilder(Domain).Append('\n');
-        // Each field is written as name, length and value, so no two different inputs concatenate to the same text.
+        // Each field is written as name, UTF-8 byte length and value, so no two different inputs concatenate to the
+        // same text. The recipe is simple enough to recompute in any language (see the tests).
         foreach ((string name, string value) in new[]
                  {
                      ("corpus", corpusContentHash),
@@ -38,7 +39,7 @@ public static class FeatureSetId
                      ("preprocessing", preprocessing),
                  })
         {
-            text.Append(name).Append('=').Append(value.Length).Append(':').Append(value).Append('\n');
+            text.Append(name).Append('=').Append(Encoding.UTF8.GetByteCount(value)).Append(':').Append(value).Append('\n');
         }
         byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
         return Prefix + Convert.ToHexStringLower(hash)[..32];
