@@ -260,7 +260,7 @@ public sealed class FeatureSetReader
                     problems.Add($"split '{name}': shard '{shard.File}' has no sha256");
             }
         }
-        if (manifest.Normalization is { } normalization &&
+        if (manifest.Dimensions >= 1 && manifest.Normalization is { } normalization &&
             (normalization.Mean?.Count != manifest.Dimensions || normalization.Std?.Count != manifest.Dimensions))
         {
             problems.Add($"normalization must have {manifest.Dimensions} means and stds");
