@@ -83,6 +83,16 @@ public sealed class CorpusManifest
                   .DefaultIfEmpty(-1)
                   .First();
 
+        string[] repeated = header.GroupBy(c => c, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() > 1 && g.Key.Length > 0)
+            .Select(g => g.Key)
+            .ToArray();
+        if (repeated.Length > 0)
+        {
+            throw new CorpusManifestFormatException(manifestPath,
+                $"the header (line {records[0].LineNumber}) names the column(s) {string.Join(", ", repeated)} more than once; each column may appear once.");
+        }
+
         int pathIndex = ColumnIndex(PathColumn);
         int labelIndex = ColumnIndex(LabelColumn);
         int speakerIndex = ColumnIndex(SpeakerColumn);

@@ -7,7 +7,9 @@ namespace DistillPlatform.Features.Corpus;
 public sealed record CorpusProblem(int? LineNumber, string? Path, CorpusProblemKind Kind, string Message)
 {
     /// <summary>Whether leaving the row out resolves the problem (see <see cref="CorpusRequest.SkipBadRows"/>).</summary>
-    public bool IsSkippable => Kind < CorpusProblemKind.SpeakerInSeveralSplits;
+    public bool IsSkippable => Kind is CorpusProblemKind.MalformedRow or CorpusProblemKind.EmptyPath or CorpusProblemKind.MissingFile
+        or CorpusProblemKind.UnreadableAudio or CorpusProblemKind.EmptyLabel or CorpusProblemKind.UnknownLabel
+        or CorpusProblemKind.EmptySpeaker or CorpusProblemKind.UnknownSplit or CorpusProblemKind.DuplicatePath;
 
     /// <summary>e.g. "line 12 (wav/03a01Fa.wav): MissingFile: audio file not found at /data/wav/03a01Fa.wav".</summary>
     public override string ToString()

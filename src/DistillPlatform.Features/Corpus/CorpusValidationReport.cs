@@ -18,8 +18,8 @@ public sealed record CorpusValidationReport(
     public IEnumerable<CorpusProblem> BlockingProblems(bool skipBadRows) =>
         Problems.Where(p => !skipBadRows || !p.IsSkippable);
 
-    /// <summary>Rows left out because of a problem (only non-empty when bad rows were skipped).</summary>
-    public int SkippedRowCount => Problems.Where(p => p.IsSkippable && p.LineNumber is not null)
+    /// <summary>Rows with a row problem: left out when bad rows are skipped, otherwise the reason the request failed.</summary>
+    public int BadRowCount => Problems.Where(p => p.IsSkippable && p.LineNumber is not null)
                                           .Select(p => p.LineNumber).Distinct().Count();
 
     /// <summary>A readable multi-line summary listing every problem.</summary>

@@ -91,6 +91,17 @@ public class CorpusManifestTests
     }
 
     [Fact]
+    public void A_repeated_column_is_a_format_error()
+    {
+        using var corpus = new TemporaryCorpus();
+        corpus.WriteManifest("path,label,speaker,Label", "wav/a.wav,happy,s1,sad");
+
+        var error = Assert.Throws<CorpusManifestFormatException>(() => CorpusManifest.Load(corpus.ManifestPath));
+
+        Assert.EndsWith("the header (line 1) names the column(s) label more than once; each column may appear once.", error.Message);
+    }
+
+    [Fact]
     public void An_empty_file_is_a_format_error()
     {
         using var corpus = new TemporaryCorpus();

@@ -301,7 +301,7 @@ public class CorpusValidationTests
         Assert.Equal(new[] { 6, 7, 8 }, resolved.Report.Problems.Select(p => p.LineNumber!.Value));
         Assert.Equal(new[] { CorpusProblemKind.MissingFile, CorpusProblemKind.UnreadableAudio, CorpusProblemKind.DuplicatePath },
                      resolved.Report.Problems.Select(p => p.Kind));
-        Assert.Equal(3, resolved.Report.SkippedRowCount);
+        Assert.Equal(3, resolved.Report.BadRowCount);
         Assert.StartsWith($"Corpus manifest '{corpus.ManifestPath}' (7 rows): 3 problem(s)\n  line 6 (wav/gone.wav): MissingFile", resolved.Report.Describe());
     }
 
