@@ -18,10 +18,11 @@ internal sealed class RunningFrameStatistics(int dimensions)
         {
             ReadOnlySpan<float> frame = frames.Slice(start, dimensions);
             Frames++;
+            double weight = 1.0 / Frames;
             for (int d = 0; d < dimensions; d++)
             {
                 double delta = frame[d] - _mean[d];
-                _mean[d] += delta / Frames;
+                _mean[d] += delta * weight;
                 _sumOfSquaredDeviations[d] += delta * (frame[d] - _mean[d]);
             }
         }
