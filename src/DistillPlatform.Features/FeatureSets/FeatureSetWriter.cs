@@ -10,7 +10,7 @@ namespace DistillPlatform.Features.FeatureSets;
 /// shard in memory and writes it out once it reaches the size limit, so memory stays within one shard per split
 /// however large the corpus. <see cref="Complete"/> writes the remaining shards and then the manifest; a folder
 /// without a manifest is an unfinished write and readers reject it. The writer only touches the local folder;
-/// uploading it is the caller's business.
+/// uploading it is the caller's business. One writer is used by one thread at a time.
 /// </summary>
 public sealed class FeatureSetWriter
 {
