@@ -13,10 +13,11 @@ public sealed class SoxConverter
 
     private readonly string? _soxPath;
 
-    /// <param name="soxPath">Explicit sox executable; when null, sox is looked up on PATH.</param>
+    /// <param name="soxPath">Explicit sox executable; when null, sox is looked up on PATH. A path that does not exist
+    /// makes the converter unavailable, with a clear error when a file needs it.</param>
     public SoxConverter(string? soxPath = null)
     {
-        _soxPath = soxPath ?? FindOnPath("sox");
+        _soxPath = soxPath is null ? FindOnPath("sox") : File.Exists(soxPath) ? soxPath : null;
     }
 
     /// <summary>True when a sox executable was found.</summary>
