@@ -175,21 +175,32 @@ public static class WavReader
         return format;
     }
 
-    private static float[] DecodeToMono(ReadOnlySpan<byte> data, WavFormat format)
+    private static float[] DecodeToMono(ReadOnlySpan<byte> data, WavFormat format) =>
+        (format.Encoding, format.BitsPerSample) switch
+        {
+            (WavSampleEncoding.Pcm, 8) => DecodeToMono<UnsignedPcm8>(data, format.Channels),
+            (WavSampleEncoding.Pcm, 16) => DecodeToMono<Pcm16>(data, format.Channels),
+            (WavSampleEncoding.Pcm, 24) => DecodeToMono<Pcm24>(data, format.Channels),
+            (WavSampleEncoding.Pcm, 32) => DecodeToMono<Pcm32>(data, format.Channels),
+            (WavSampleEncoding.IeeeFloat, 32) => DecodeToMono<Float32>(data, format.Channels),
+            _ => DecodeToMono<Float64>(data, format.Channels),
+        };
+
+    /// <summary>Averages the channels of each interleaved frame. Generic over the sample codec so the JIT compiles
+    /// one tight loop per format instead of dispatching on the format for every sample.</summary>
+    private static float[] DecodeToMono<TCodec>(ReadOnlySpan<byte> data, int channels)
+        where TCodec : ISampleCodec
     {
-        var frameCount = data.Length / format.BlockAlign;
-        var channels = format.Channels;
-        var bytesPerSample = format.BytesPerSample;
+        var frameCount = data.Length / (TCodec.Bytes * channels);
         var mono = new float[frameCount];
         var channelScale = 1.0 / channels;
-
+        var offset = 0;
         for (var frame = 0; frame < frameCount; frame++)
         {
-            var frameBytes = data.Slice(frame * format.BlockAlign, format.BlockAlign);
             double sum = 0;
-            for (var channel = 0; channel < channels; channel++)
+            for (var channel = 0; channel < channels; channel++, offset += TCodec.Bytes)
             {
-                sum += ReadSample(frameBytes.Slice(channel * bytesPerSample, bytesPerSample), format);
+                sum += TCodec.Read(data.Slice(offset, TCodec.Bytes));
             }
 
             mono[frame] = (float)(sum * channelScale);
@@ -198,16 +209,48 @@ public static class WavReader
         return mono;
     }
 
-    // Integer PCM maps full scale to [-1, 1): divide by 2^(bits-1). Extensible files with fewer valid bits than the
-    // container are left-justified, so the container size is the right divisor for them too.
-    private static double ReadSample(ReadOnlySpan<byte> sample, WavFormat format) =>
-        (format.Encoding, format.BitsPerSample) switch
-        {
-            (WavSampleEncoding.Pcm, 8) => (sample[0] - 128) / 128.0,
-            (WavSampleEncoding.Pcm, 16) => BinaryPrimitives.ReadInt16LittleEndian(sample) / 32768.0,
-            (WavSampleEncoding.Pcm, 24) => (sample[0] | (sample[1] << 8) | ((sbyte)sample[2] << 16)) / 8388608.0,
-            (WavSampleEncoding.Pcm, 32) => BinaryPrimitives.ReadInt32LittleEndian(sample) / 2147483648.0,
-            (WavSampleEncoding.IeeeFloat, 32) => BinaryPrimitives.ReadSingleLittleEndian(sample),
-            _ => BinaryPrimitives.ReadDoubleLittleEndian(sample),
-        };
+    /// <summary>One little-endian sample encoding, read as a value in [-1, 1].</summary>
+    /// <remarks>Integer PCM maps full scale to [-1, 1): divide by 2^(bits-1). Extensible files with fewer valid bits
+    /// than the container are left-justified, so the container size is the right divisor for them too.</remarks>
+    private interface ISampleCodec
+    {
+        static abstract int Bytes { get; }
+        static abstract double Read(ReadOnlySpan<byte> sample);
+    }
+
+    private readonly struct UnsignedPcm8 : ISampleCodec
+    {
+        public static int Bytes => 1;
+        public static double Read(ReadOnlySpan<byte> sample) => (sample[0] - 128) / 128.0;
+    }
+
+    private readonly struct Pcm16 : ISampleCodec
+    {
+        public static int Bytes => 2;
+        public static double Read(ReadOnlySpan<byte> sample) => BinaryPrimitives.ReadInt16LittleEndian(sample) / 32768.0;
+    }
+
+    private readonly struct Pcm24 : ISampleCodec
+    {
+        public static int Bytes => 3;
+        public static double Read(ReadOnlySpan<byte> sample) => (sample[0] | (sample[1] << 8) | ((sbyte)sample[2] << 16)) / 8388608.0;
+    }
+
+    private readonly struct Pcm32 : ISampleCodec
+    {
+        public static int Bytes => 4;
+        public static double Read(ReadOnlySpan<byte> sample) => BinaryPrimitives.ReadInt32LittleEndian(sample) / 2147483648.0;
+    }
+
+    private readonly struct Float32 : ISampleCodec
+    {
+        public static int Bytes => 4;
+        public static double Read(ReadOnlySpan<byte> sample) => BinaryPrimitives.ReadSingleLittleEndian(sample);
+    }
+
+    private readonly struct Float64 : ISampleCodec
+    {
+        public static int Bytes => 8;
+        public static double Read(ReadOnlySpan<byte> sample) => BinaryPrimitives.ReadDoubleLittleEndian(sample);
+    }
 }

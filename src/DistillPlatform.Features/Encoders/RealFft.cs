@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace DistillPlatform.Features.Encoders;
 
 /// <summary>
@@ -9,8 +12,10 @@ namespace DistillPlatform.Features.Encoders;
 public sealed class RealFft
 {
     private readonly int _halfSize;
-    private readonly int[] _bitReversed;       // permutation for the half-size complex FFT
-    private readonly double[] _cosHalf, _sinHalf; // exp(-2πi j / halfSize) for j < halfSize / 2
+    private readonly int[] _bitReversed; // permutation for the half-size complex FFT
+    // Butterfly twiddles exp(-2πi j / span) of the stage with half-span h are stored contiguously at [h - 1, 2h - 1),
+    // so the inner loop reads them with stride 1 and can load several at once as a vector.
+    private readonly double[] _stageCos, _stageSin;
     private readonly double[] _cosFull, _sinFull; // exp(-2πi k / size) for k ≤ halfSize / 2, used when untangling
 
     public RealFft(int size)
@@ -29,12 +34,15 @@ public sealed class RealFft
             _bitReversed[i] = ReverseBits(i, bits);
         }
 
-        _cosHalf = new double[_halfSize / 2];
-        _sinHalf = new double[_halfSize / 2];
-        for (var j = 0; j < _halfSize / 2; j++)
+        _stageCos = new double[_halfSize];
+        _stageSin = new double[_halfSize];
+        for (var half = 1; half < _halfSize; half <<= 1)
         {
-            _cosHalf[j] = Math.Cos(2 * Math.PI * j / _halfSize);
-            _sinHalf[j] = -Math.Sin(2 * Math.PI * j / _halfSize);
+            for (var j = 0; j < half; j++)
+            {
+                _stageCos[half - 1 + j] = Math.Cos(Math.PI * j / half);
+                _stageSin[half - 1 + j] = -Math.Sin(Math.PI * j / half);
+            }
         }
 
         _cosFull = new double[_halfSize / 2 + 1];
@@ -76,18 +84,34 @@ public sealed class RealFft
     }
 
     /// <summary>Iterative radix-2 decimation-in-time butterflies over bit-reversed input.</summary>
+    /// <remarks>Real and imaginary parts live in separate arrays, so in every stage whose half-span holds whole SIMD
+    /// vectors, consecutive butterflies are computed a vector at a time; the first, narrow stages run scalar.</remarks>
     private void ComplexFftInPlace(Span<double> re, Span<double> im)
     {
-        for (var span = 2; span <= _halfSize; span <<= 1)
+        var lanes = Vector<double>.Count;
+        var firstHalf = 1;
+        if (_halfSize >= 4)
         {
-            var half = span >> 1;
-            var twiddleStride = _halfSize / span;
+            FirstTwoStages(re, im);
+            firstHalf = 4;
+        }
+
+        for (var half = firstHalf; half < _halfSize; half <<= 1)
+        {
+            var span = half << 1;
+            var twiddleCos = _stageCos.AsSpan(half - 1, half);
+            var twiddleSin = _stageSin.AsSpan(half - 1, half);
+            if (half % lanes == 0)
+            {
+                VectorStage(re, im, half, twiddleCos, twiddleSin);
+                continue;
+            }
+
             for (var start = 0; start < _halfSize; start += span)
             {
                 for (var j = 0; j < half; j++)
                 {
-                    var wr = _cosHalf[j * twiddleStride];
-                    var wi = _sinHalf[j * twiddleStride];
+                    double wr = twiddleCos[j], wi = twiddleSin[j];
                     int top = start + j, bottom = top + half;
                     var tr = re[bottom] * wr - im[bottom] * wi;
                     var ti = re[bottom] * wi + im[bottom] * wr;
@@ -96,6 +120,56 @@ public sealed class RealFft
                     re[top] += tr;
                     im[top] += ti;
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stages with half-span 1 and 2 fused into one pass over groups of four: their twiddles are 1 and −i, so the
+    /// butterflies need no multiplications (multiplying by −i maps (r, m) to (m, −r)).
+    /// </summary>
+    private void FirstTwoStages(Span<double> re, Span<double> im)
+    {
+        for (var i = 0; i + 3 < _halfSize; i += 4)
+        {
+            // Stage 1: pairs (0, 1) and (2, 3).
+            double sum01Re = re[i] + re[i + 1], sum01Im = im[i] + im[i + 1];
+            double diff01Re = re[i] - re[i + 1], diff01Im = im[i] - im[i + 1];
+            double sum23Re = re[i + 2] + re[i + 3], sum23Im = im[i + 2] + im[i + 3];
+            double diff23Re = re[i + 2] - re[i + 3], diff23Im = im[i + 2] - im[i + 3];
+
+            // Stage 2: (0, 2) with twiddle 1, (1, 3) with twiddle −i.
+            re[i] = sum01Re + sum23Re;
+            im[i] = sum01Im + sum23Im;
+            re[i + 2] = sum01Re - sum23Re;
+            im[i + 2] = sum01Im - sum23Im;
+            re[i + 1] = diff01Re + diff23Im;
+            im[i + 1] = diff01Im - diff23Re;
+            re[i + 3] = diff01Re - diff23Im;
+            im[i + 3] = diff01Im + diff23Re;
+        }
+    }
+
+    private void VectorStage(Span<double> re, Span<double> im, int half, ReadOnlySpan<double> twiddleCos, ReadOnlySpan<double> twiddleSin)
+    {
+        var lanes = Vector<double>.Count;
+        var vectorRe = MemoryMarshal.Cast<double, Vector<double>>(re);
+        var vectorIm = MemoryMarshal.Cast<double, Vector<double>>(im);
+        var vectorCos = MemoryMarshal.Cast<double, Vector<double>>(twiddleCos);
+        var vectorSin = MemoryMarshal.Cast<double, Vector<double>>(twiddleSin);
+        var halfInVectors = half / lanes;
+        for (var start = 0; start < _halfSize / lanes; start += 2 * halfInVectors)
+        {
+            for (var j = 0; j < halfInVectors; j++)
+            {
+                int top = start + j, bottom = top + halfInVectors;
+                Vector<double> wr = vectorCos[j], wi = vectorSin[j], bottomRe = vectorRe[bottom], bottomIm = vectorIm[bottom];
+                var tr = bottomRe * wr - bottomIm * wi;
+                var ti = bottomRe * wi + bottomIm * wr;
+                vectorRe[bottom] = vectorRe[top] - tr;
+                vectorIm[bottom] = vectorIm[top] - ti;
+                vectorRe[top] += tr;
+                vectorIm[top] += ti;
             }
         }
     }
