@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 using DistillPlatform.Features.Audio;
 using DistillPlatform.Features.Encoders;
 
@@ -31,6 +31,8 @@ public sealed record EncoderTiming(string Name, string EncoderId, int Files, dou
 /// <summary>Runs every file through <see cref="AudioLoader"/> and an encoder, timing both stages.</summary>
 public static class EncoderTimer
 {
+    private const int TimedPasses = 3;
+
     /// <param name="files">Corpus files with their decoded durations (real time is measured on the recording as
     /// stored, before silence trimming shortens it).</param>
     public static EncoderTiming Measure(EncoderBenchmark benchmark, IReadOnlyList<CorpusFile> files, AudioPreprocessing preprocessing)
@@ -50,6 +52,14 @@ public static class EncoderTimer
             encoder.Encode(loader.Load(file.Path).Samples);
         }
 
+        // The machine may be shared: repeat the timed pass and keep the fastest wall and CPU times, the ones least
+        // disturbed by other work.
+        var passes = Enumerable.Range(0, TimedPasses).Select(_ => TimePass(benchmark.Name, encoder, loader, files)).ToList();
+        return passes.MinBy(pass => pass.WallSeconds)! with { CpuSeconds = passes.Min(pass => pass.CpuSeconds) };
+    }
+
+    private static EncoderTiming TimePass(string name, IFrameEncoder encoder, AudioLoader loader, IReadOnlyList<CorpusFile> files)
+    {
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         double audioSeconds = 0;
@@ -72,6 +82,6 @@ public static class EncoderTimer
         process.Refresh();
         var cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
         GC.KeepAlive(frames);
-        return new EncoderTiming(benchmark.Name, encoder.Id, files.Count, audioSeconds, loadTime.Elapsed.TotalSeconds, encodeTime.Elapsed.TotalSeconds, cpuSeconds);
+        return new EncoderTiming(name, encoder.Id, files.Count, audioSeconds, loadTime.Elapsed.TotalSeconds, encodeTime.Elapsed.TotalSeconds, cpuSeconds);
     }
 }
