@@ -15,6 +15,9 @@ namespace DistillPlatform.Features.Audio;
 /// by <see cref="StopbandAttenuationDb"/> from the lower Nyquist frequency up, so nothing aliases into the output band.
 /// The kernel is centred (zero phase), so output sample n corresponds exactly to time n / output rate; samples
 /// outside the input are treated as zero. Instances are immutable and safe to share between threads.
+/// The kernel table holds L rows of (A − 7.95)·fs / (2.285·2π·Δf) taps (fs input rate, Δf transition width), so common ratios cost a few hundred kB and
+/// milliseconds to design, but a rate with a large reduced numerator (44101 Hz → 16 kHz has L = 16000) takes tens
+/// of MB and about a second; <see cref="AudioLoader"/> designs each rate pair once and reuses it.
 /// </remarks>
 public sealed class PolyphaseResampler
 {

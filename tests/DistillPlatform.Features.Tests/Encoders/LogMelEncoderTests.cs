@@ -1,9 +1,10 @@
 using DistillPlatform.Features.Encoders;
 using DistillPlatform.Features.Tests.Audio;
+using Xunit.Abstractions;
 
 namespace DistillPlatform.Features.Tests.Encoders;
 
-public sealed class LogMelEncoderTests
+public sealed class LogMelEncoderTests(ITestOutputHelper output)
 {
     [Fact]
     public void Matches_the_torch_stft_reference_within_1e_minus_4()
@@ -33,6 +34,7 @@ public sealed class LogMelEncoderTests
             Assert.Equal(reference.Length, features.Values.Length);
             Assert.Equal(reference.Length / 80, features.Frames);
             var worst = Enumerable.Range(0, reference.Length).Max(i => Math.Abs(reference[i] - features.Values[i]));
+            output.WriteLine($"{name}: {features.Frames} frames, largest difference {worst:E2}");
             Assert.True(worst <= 1e-4, $"{name}: largest difference from the torch reference is {worst}");
         }
     }
