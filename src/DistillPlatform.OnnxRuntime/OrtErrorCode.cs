@@ -1,0 +1,22 @@
+namespace DistillPlatform.OnnxRuntime;
+
+/// <summary>Error codes of ONNX Runtime's <c>OrtErrorCode</c> (onnxruntime_error_code.h), in the C API's order.</summary>
+public enum OrtErrorCode
+{
+    Ok = 0,
+    Fail = 1,
+    InvalidArgument = 2,
+    NoSuchFile = 3,
+    NoModel = 4,
+    EngineError = 5,
+    RuntimeException = 6,
+    InvalidProtobuf = 7,
+    ModelLoaded = 8,
+    NotImplemented = 9,
+    InvalidGraph = 10,
+    ExecutionProviderFail = 11,
+    ModelLoadCanceled = 12,
+    ModelRequiresCompilation = 13,
+    NotFound = 14,
+    DeviceReset = 15,
+}
