@@ -149,6 +149,9 @@ public sealed class FeatureExtractor
         {
             await foreach (Task<EncodedUtterance> encoding in pending.Reader.ReadAllAsync(stop.Token))
             {
+                // Checked here too: while encoded utterances are queued, the channel hands them out without looking
+                // at the token, so cancellation would otherwise only take effect once the queue ran dry.
+                stop.Token.ThrowIfCancellationRequested();
                 EncodedUtterance encoded = await encoding;
                 CorpusUtterance utterance = encoded.Utterance;
                 writer.Add(utterance.Split, utterance.Id, utterance.ClassIndex, utterance.SpeakerIndex, encoded.Features.Frames, encoded.Features.Values);
