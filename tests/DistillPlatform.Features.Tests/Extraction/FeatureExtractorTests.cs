@@ -2,10 +2,12 @@ using DistillPlatform.Features.Corpus;
 using DistillPlatform.Features.Extraction;
 using DistillPlatform.Features.FeatureSets;
 using DistillPlatform.Features.Tests.DemoCorpus;
+using DistillPlatform.Features.Tests.Encoders;
 
 namespace DistillPlatform.Features.Tests.Extraction;
 
-public class FeatureExtractorTests(ExtractionFixture fixture) : IClassFixture<ExtractionFixture>
+public class FeatureExtractorTests(ExtractionFixture fixture, OnnxFrameEncoderTests.TinyEncoderExport onnxModel)
+    : IClassFixture<ExtractionFixture>, IClassFixture<OnnxFrameEncoderTests.TinyEncoderExport>
 {
     private IEnumerable<string[]> Rows => fixture.ManifestLines.Skip(1).Select(line => line.Split(','));
 
@@ -108,6 +110,40 @@ public class FeatureExtractorTests(ExtractionFixture fixture) : IClassFixture<Ex
         Assert.Equal(fixture.Result.Manifest.Id, again.Manifest.Id);
         Assert.Empty(recorder.Reports);
         Assert.Equal(writtenAt, File.GetLastWriteTimeUtc(manifestPath));
+    }
+
+    [Fact]
+    public async Task An_onnx_encoder_spec_extracts_with_the_model()
+    {
+        // Two speakers, two utterances per class each: enough to cover the ONNX path without a long run.
+        string[][] subset = Rows.GroupBy(r => r[2]).OrderBy(g => g.Key, StringComparer.Ordinal).Take(2)
+            .SelectMany(speaker => speaker.GroupBy(r => r[1]).SelectMany(label => label.Take(2))).ToArray();
+        string folder = fixture.NewFolder();
+        string manifestPath = Path.Combine(folder, "labels.csv");
+        File.WriteAllLines(manifestPath, [fixture.ManifestLines[0], .. subset.Select(r => string.Join(',', r))]);
+        FeatureExtractionRequest request = fixture.RequestFor(manifestPath) with
+        {
+            Corpus = fixture.RequestFor(manifestPath).Corpus with
+            {
+                Split = SpeakerIndependentSplitPolicy.WithTestSpeakers([subset[^1][2]], devFraction: 0, seed: 1),
+            },
+            Encoder = EncoderSpec.ForOnnx(onnxModel.ModelPath, "mean-all", threads: 1),
+        };
+
+        FeatureExtractionResult result = await new FeatureExtractor().ExtractAsync(request, Path.Combine(folder, "features"));
+
+        FeatureSetReader reader = FeatureSetReader.Open(result.Directory);
+        Assert.Equal($"onnx-{onnxModel.Sha256[..16]}-mean-all", reader.Manifest.EncoderId);
+        Assert.Equal(onnxModel.Dimensions, reader.Manifest.Dimensions);
+        Assert.Equal(16000.0 / onnxModel.SamplesPerFrame, reader.Manifest.FrameRateHz);
+        Assert.Equal(subset.Length, reader.Manifest.Splits.Values.Sum(s => s.Utterances));
+        FeatureData train = reader.ReadSplit(DataSplit.Train);
+        for (int i = 0; i < train.Count; i++)
+        {
+            // A strided convolution stack: one frame per 320 samples, less the receptive field's overhang.
+            double expectedFrames = WavDurationSeconds(train.UtteranceIds[i]) * reader.Manifest.FrameRateHz;
+            Assert.InRange(train.Lengths[i], expectedFrames - 2, expectedFrames + 1);
+        }
     }
 
     [Fact]
