@@ -16,7 +16,8 @@ namespace DistillPlatform.Features.Extraction;
 /// <remarks>
 /// <para>Utterances stream through a bounded pipeline: up to <see cref="FeatureExtractorOptions.MaxParallelism"/> are
 /// decoded and encoded at once on the thread pool while a single consumer writes them in manifest order, so the
-/// shards are the same whatever the timing, and memory holds at most that many utterances plus one shard per split.</para>
+/// shards are the same whatever the timing, and memory holds at most two more utterances than that plus one shard
+/// per split.</para>
 /// <para>The set is written into a sibling staging folder and moved into place only once complete, so the output
 /// folder either does not exist or holds a finished feature set, even after a crash or cancellation.</para>
 /// </remarks>
@@ -92,11 +93,7 @@ public sealed class FeatureExtractor
 
     private (ResolvedCorpus, FeatureSetDescription, IFrameEncoder) Prepare(FeatureExtractionRequest request, CancellationToken cancellationToken)
     {
-        ResolvedCorpus corpus = new CorpusResolver(_audioCheck.Check).Resolve(request.Corpus);
-        cancellationToken.ThrowIfCancellationRequested();
-        string contentHash = CorpusContentHash.Compute(corpus);
-        cancellationToken.ThrowIfCancellationRequested();
-
+        // The encoder comes first: a missing model or a rate mismatch is reported before the corpus is read.
         IFrameEncoder encoder = EncoderFactory.Create(request.Encoder);
         try
         {
@@ -106,6 +103,11 @@ public sealed class FeatureExtractor
                     $"Encoder '{encoder.Id}' expects {encoder.SampleRate} Hz audio, but the preprocessing resamples to " +
                     $"{request.Preprocessing.TargetSampleRate} Hz; set Preprocessing.TargetSampleRate to {encoder.SampleRate}.");
             }
+            ResolvedCorpus corpus = new CorpusResolver(_audioCheck.Check).Resolve(request.Corpus);
+            cancellationToken.ThrowIfCancellationRequested();
+            string contentHash = CorpusContentHash.Compute(corpus);
+            cancellationToken.ThrowIfCancellationRequested();
+
             FeatureSetDescription description = FeatureSetDescription.ForCorpus(
                 corpus,
                 contentHash,
@@ -163,13 +165,13 @@ public sealed class FeatureExtractor
         }
         finally
         {
-            // On failure or cancellation, stop the producer and wait for the encodings already started, so no
-            // background work outlives the call.
+            // On failure or cancellation, stop the producer and wait for the encodings already started (their
+            // outcome no longer matters), so no background work outlives the call.
             stop.Cancel();
             await producer;
             while (pending.Reader.TryRead(out Task<EncodedUtterance>? abandoned))
             {
-                await ((Task)abandoned).ContinueWith(_ => { }, TaskScheduler.Default);
+                await ((Task)abandoned).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
@@ -197,7 +199,7 @@ public sealed class FeatureExtractor
             pending.TryComplete(e);
             if (notQueued is not null)
             {
-                await ((Task)notQueued).ContinueWith(_ => { }, TaskScheduler.Default);
+                await ((Task)notQueued).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }

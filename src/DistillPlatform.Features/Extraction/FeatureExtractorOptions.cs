@@ -5,7 +5,10 @@ namespace DistillPlatform.Features.Extraction;
 /// <summary>How a <see cref="FeatureExtractor"/> runs; none of these change the features, so none are part of the id.</summary>
 public sealed record FeatureExtractorOptions
 {
-    /// <summary>Utterances decoded and encoded at once; also bounds how many encoded utterances wait in memory.</summary>
+    /// <summary>
+    /// Utterances decoded and encoded at once (the queue between the encoders and the writer holds this many);
+    /// bounds memory to about this many utterances' audio and features.
+    /// </summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Shard size limits of the written feature set. Normalisation statistics are always computed.</summary>
