@@ -244,6 +244,19 @@ public class FeatureExtractorTests(ExtractionFixture fixture, OnnxFrameEncoderTe
         Assert.False(Directory.Exists(output));
     }
 
+    [Fact]
+    public async Task A_missing_onnx_model_fails_before_the_corpus_is_read()
+    {
+        string missing = Path.Combine(fixture.NewFolder(), "model.onnx");
+        string output = Path.Combine(fixture.NewFolder(), "features");
+        FeatureExtractionRequest request = fixture.Request with { Encoder = EncoderSpec.ForOnnx(missing) };
+
+        var error = await Assert.ThrowsAsync<FileNotFoundException>(() => new FeatureExtractor().ExtractAsync(request, output));
+
+        Assert.Equal(missing, error.FileName);
+        Assert.False(Directory.Exists(output));
+    }
+
     /// <summary>The demo manifest plus one row whose file has a RIFF/WAVE header and a cut-off fmt chunk.</summary>
     private (string ManifestPath, string CorruptPath, int CorruptLine) ManifestWithCorruptWav()
     {
