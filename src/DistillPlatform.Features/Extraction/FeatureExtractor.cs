@@ -55,75 +55,93 @@ public sealed class FeatureExtractor
         IProgress<ExtractionProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        FeatureExtractionPlan plan = await PlanAsync(request, cancellationToken);
+        return await ExtractAsync(plan, outputDirectory, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Validates the request without extracting: checks the encoder spec (loading the encoder once), resolves and
+    /// validates the corpus, hashes its content and works out the feature set's id.
+    /// </summary>
+    /// <exception cref="CorpusValidationException">The corpus has problems (each names its manifest row).</exception>
+    /// <exception cref="ArgumentException">The encoder spec or preprocessing is invalid, or they disagree on the sample rate.</exception>
+    /// <exception cref="FileNotFoundException">The ONNX model does not exist.</exception>
+    public Task<FeatureExtractionPlan> PlanAsync(FeatureExtractionRequest request, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
         request.Preprocessing.Validate();
-        string target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
-
         // Validation, content hashing and loading the encoder block on I/O and CPU: keep them off the caller's thread.
-        (ResolvedCorpus corpus, FeatureSetDescription description, IFrameEncoder encoder) =
-            await Task.Run(() => Prepare(request, cancellationToken), cancellationToken);
-        using (encoder)
-        {
-            FeatureSetManifest? existing = FindComplete(target, description.Id);
-            if (existing is not null)
-            {
-                return new FeatureExtractionResult(existing, target, FromCache: true, corpus.Report);
-            }
+        return Task.Run(() => Plan(request, cancellationToken), cancellationToken);
+    }
 
-            string staging = target + StagingSuffix + Guid.NewGuid().ToString("N");
-            try
+    /// <summary>Extracts a planned feature set; see <see cref="ExtractAsync(FeatureExtractionRequest, string, IProgress{ExtractionProgress}?, CancellationToken)"/>.</summary>
+    public async Task<FeatureExtractionResult> ExtractAsync(
+        FeatureExtractionPlan plan,
+        string outputDirectory,
+        IProgress<ExtractionProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
+        string target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
+        FeatureSetManifest? existing = FindComplete(target, plan.FeatureSetId);
+        if (existing is not null)
+        {
+            return new FeatureExtractionResult(existing, target, FromCache: true, plan.Corpus.Report);
+        }
+
+        using IFrameEncoder encoder = EncoderFactory.Create(plan.Request.Encoder);
+        if (encoder.Id != plan.Description.EncoderId)
+        {
+            throw new FeatureExtractionException(
+                $"The encoder changed since the extraction was planned (planned '{plan.Description.EncoderId}', now '{encoder.Id}'); " +
+                "was the model file replaced? Plan again.");
+        }
+        string staging = target + StagingSuffix + Guid.NewGuid().ToString("N");
+        try
+        {
+            var writer = new FeatureSetWriter(staging, plan.Description, _options.Writer with { ComputeNormalization = true });
+            var loader = new AudioLoader(plan.Request.Preprocessing, _audioReader);
+            FeatureSetManifest manifest = await EncodeAndWriteAsync(plan.Corpus, loader, encoder, writer, progress, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            MoveIntoPlace(staging, target, plan.FeatureSetId);
+            return new FeatureExtractionResult(manifest, target, FromCache: false, plan.Corpus.Report);
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
             {
-                var writer = new FeatureSetWriter(staging, description, _options.Writer with { ComputeNormalization = true });
-                var loader = new AudioLoader(request.Preprocessing, _audioReader);
-                FeatureSetManifest manifest = await EncodeAndWriteAsync(corpus, loader, encoder, writer, progress, cancellationToken);
-                cancellationToken.ThrowIfCancellationRequested();
-                MoveIntoPlace(staging, target, description.Id);
-                return new FeatureExtractionResult(manifest, target, FromCache: false, corpus.Report);
-            }
-            finally
-            {
-                if (Directory.Exists(staging))
-                {
-                    Directory.Delete(staging, recursive: true);
-                }
+                Directory.Delete(staging, recursive: true);
             }
         }
     }
 
-    private (ResolvedCorpus, FeatureSetDescription, IFrameEncoder) Prepare(FeatureExtractionRequest request, CancellationToken cancellationToken)
+    private FeatureExtractionPlan Plan(FeatureExtractionRequest request, CancellationToken cancellationToken)
     {
         // The encoder comes first: a missing model or a rate mismatch is reported before the corpus is read.
-        IFrameEncoder encoder = EncoderFactory.Create(request.Encoder);
-        try
+        // It is loaded again for the extraction itself, so a plan holds no native resources.
+        using IFrameEncoder encoder = EncoderFactory.Create(request.Encoder);
+        if (encoder.SampleRate != request.Preprocessing.TargetSampleRate)
         {
-            if (encoder.SampleRate != request.Preprocessing.TargetSampleRate)
-            {
-                throw new ArgumentException(
-                    $"Encoder '{encoder.Id}' expects {encoder.SampleRate} Hz audio, but the preprocessing resamples to " +
-                    $"{request.Preprocessing.TargetSampleRate} Hz; set Preprocessing.TargetSampleRate to {encoder.SampleRate}.");
-            }
-            ResolvedCorpus corpus = new CorpusResolver(_audioCheck.Check).Resolve(request.Corpus);
-            cancellationToken.ThrowIfCancellationRequested();
-            string contentHash = CorpusContentHash.Compute(corpus);
-            cancellationToken.ThrowIfCancellationRequested();
+            throw new ArgumentException(
+                $"Encoder '{encoder.Id}' expects {encoder.SampleRate} Hz audio, but the preprocessing resamples to " +
+                $"{request.Preprocessing.TargetSampleRate} Hz; set Preprocessing.TargetSampleRate to {encoder.SampleRate}.");
+        }
+        ResolvedCorpus corpus = new CorpusResolver(_audioCheck.Check).Resolve(request.Corpus);
+        cancellationToken.ThrowIfCancellationRequested();
+        string contentHash = CorpusContentHash.Compute(corpus);
+        cancellationToken.ThrowIfCancellationRequested();
 
-            FeatureSetDescription description = FeatureSetDescription.ForCorpus(
-                corpus,
-                contentHash,
-                encoder.Id,
-                EncoderFactory.DescribeConfig(request.Encoder, encoder),
-                encoder.FrameRateHz,
-                encoder.Dimensions,
-                request.Preprocessing.Id,
-                _options.CreatedBy);
-            return (corpus, description, encoder);
-        }
-        catch
-        {
-            encoder.Dispose();
-            throw;
-        }
+        FeatureSetDescription description = FeatureSetDescription.ForCorpus(
+            corpus,
+            contentHash,
+            encoder.Id,
+            EncoderFactory.DescribeConfig(request.Encoder, encoder),
+            encoder.FrameRateHz,
+            encoder.Dimensions,
+            request.Preprocessing.Id,
+            _options.CreatedBy);
+        return new FeatureExtractionPlan(request, corpus, description);
     }
 
     /// <summary>

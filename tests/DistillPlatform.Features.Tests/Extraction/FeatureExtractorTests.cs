@@ -113,6 +113,16 @@ public class FeatureExtractorTests(ExtractionFixture fixture, OnnxFrameEncoderTe
     }
 
     [Fact]
+    public async Task Planning_gives_the_feature_set_id_without_extracting()
+    {
+        FeatureExtractionPlan plan = await new FeatureExtractor().PlanAsync(fixture.Request);
+
+        Assert.Equal(fixture.Result.Manifest.Id, plan.FeatureSetId);
+        Assert.Equal(fixture.Corpus.UtteranceCount, plan.Corpus.Utterances.Count);
+        Assert.Equal(fixture.Result.Manifest.SourceCorpusHash, plan.Description.SourceCorpusHash);
+    }
+
+    [Fact]
     public async Task An_onnx_encoder_spec_extracts_with_the_model()
     {
         // Two speakers, two utterances per class each: enough to cover the ONNX path without a long run.
