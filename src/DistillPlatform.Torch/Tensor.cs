@@ -161,6 +161,18 @@ public sealed partial class Tensor : IDisposable
         handle.Dispose();
     }
 
+    /// <summary>The values printed like PyTorch prints a tensor (for logs and debugging; large tensors are long).</summary>
+    public string str()
+    {
+        var text = Native.dp_format(handle);
+        if (text == IntPtr.Zero)
+        {
+            throw new TorchException(Native.LastError());
+        }
+
+        return Marshal.PtrToStringUTF8(text) ?? string.Empty;
+    }
+
     public override string ToString() =>
         IsDisposed ? "Tensor(disposed)" : $"Tensor(shape={ShapeText(shape)}, dtype={dtype}, device={device}{(requires_grad ? ", requires_grad" : string.Empty)})";
 

@@ -91,6 +91,18 @@ public sealed class TensorDataTests
     }
 
     [Fact]
+    public void Whole_tensor_comparisons_and_printing()
+    {
+        using var scope = torch.NewDisposeScope();
+        var a = torch.tensor(new[] { 1f, 2f });
+        Assert.True(a.equal(torch.tensor(new[] { 1f, 2f })));
+        Assert.False(a.equal(torch.tensor(new[] { 1f, 2f, 3f })));
+        Assert.True(a.allclose(a + 1e-7f));
+        Assert.False(a.allclose(a + 1e-3f));
+        Assert.Contains("1.5000", torch.tensor(new[] { 1.5f }).str());
+    }
+
+    [Fact]
     public void Item_needs_exactly_one_element()
     {
         using var scope = torch.NewDisposeScope();
