@@ -40,6 +40,15 @@ public sealed class TensorDataTests
     }
 
     [Fact]
+    public void Empty_tensors_round_trip()
+    {
+        using var scope = torch.NewDisposeScope();
+        var empty = torch.tensor(Array.Empty<float>(), [0, 3]);
+        Assert.Equal([0L, 3L], empty.size());
+        Assert.Empty(empty.ToArray<float>());
+    }
+
+    [Fact]
     public void Multidimensional_arrays_keep_their_shape()
     {
         using var scope = torch.NewDisposeScope();
@@ -61,6 +70,9 @@ public sealed class TensorDataTests
         Assert.Equal([1.7f, -2.2f], t.to(torch.float64).ToArray<double>().Select(v => (float)v));
         Assert.Equal([1L, -2L], t.to(torch.int64).ToArray<long>());
         Assert.Equal(ScalarType.Float64, torch.tensor(new[] { 1f }, dtype: torch.float64).dtype);
+        Assert.Equal(ScalarType.Float64, t.@double().dtype);
+        Assert.Equal(ScalarType.Float32, t.@long().@float().dtype);
+        Assert.Equal([true, true], t.@bool().ToArray<bool>());
     }
 
     [Fact]
