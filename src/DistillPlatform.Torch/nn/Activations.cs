@@ -6,6 +6,18 @@ public sealed class ReLU : Module<Tensor, Tensor>
     public override Tensor forward(Tensor input) => Functional.relu(input);
 }
 
+/// <summary>Hyperbolic tangent (PyTorch's <c>nn.Tanh</c>), e.g. to bound a generator's output to (-1, 1).</summary>
+public sealed class Tanh : Module<Tensor, Tensor>
+{
+    public override Tensor forward(Tensor input) => input.tanh();
+}
+
+/// <summary>Logistic sigmoid (PyTorch's <c>nn.Sigmoid</c>).</summary>
+public sealed class Sigmoid : Module<Tensor, Tensor>
+{
+    public override Tensor forward(Tensor input) => input.sigmoid();
+}
+
 /// <summary>x for x ≥ 0, negative_slope·x otherwise (PyTorch's <c>nn.LeakyReLU</c>).</summary>
 public sealed class LeakyReLU(double negative_slope = 0.01) : Module<Tensor, Tensor>
 {

@@ -123,7 +123,7 @@ public static class Functional
 
     public static Tensor leaky_relu(Tensor input, double negative_slope = 0.01) => Native.Check(Native.NnLeakyRelu(input.Handle, negative_slope));
 
-    public static Tensor relu(Tensor input) => leaky_relu(input, 0.0);
+    public static Tensor relu(Tensor input) => input.relu();
 
     /// <summary>Zeroes elements with probability <paramref name="p"/> and scales the rest by 1/(1-p) when training.</summary>
     public static Tensor dropout(Tensor input, double p = 0.5, bool training = true)

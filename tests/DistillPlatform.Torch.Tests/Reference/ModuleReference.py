@@ -282,6 +282,32 @@ def clip_grad_norm_case():
     return tensors
 
 
+def init_cases():
+    """Modules built right after torch.manual_seed(INIT_SEED): their state dicts are PyTorch's default initialisation."""
+    return {
+        "init_linear": lambda: nn.Linear(7, 3),
+        "init_conv1d": lambda: nn.Conv1d(3, 4, 5),
+        "init_conv2d": lambda: nn.Conv2d(2, 4, (3, 5)),
+        "init_conv_transpose2d": lambda: nn.ConvTranspose2d(3, 2, 4),
+        "init_multihead_attention": lambda: nn.MultiheadAttention(8, 2, batch_first=True),
+    }
+
+
+INIT_SEED = 5
+
+
+def state_dict_interop_case():
+    """A state dict file exactly as PyTorch tooling would write it, plus an eval-mode forward to check the loaded model."""
+    model = nn.Sequential(nn.Conv2d(1, 2, 3), nn.BatchNorm2d(2), nn.LeakyReLU(0.2))
+    model.train()
+    model(torch.randn(4, 1, 6, 6))  # moves the running statistics and num_batches_tracked away from their defaults
+    model.eval()
+    x = torch.randn(2, 1, 5, 5)
+    with torch.no_grad():
+        y = model(x)
+    return model.state_dict(), {"input": x, "output": y}
+
+
 def generate(out_dir):
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -293,6 +319,12 @@ def generate(out_dir):
     for name, make_optimizer in optimizer_cases().items():
         write_safetensors(out_dir / f"{name}.safetensors", run_optimizer_case(make_optimizer))
     write_safetensors(out_dir / "optim_clip_grad_norm.safetensors", clip_grad_norm_case())
+    for name, factory in init_cases().items():
+        torch.manual_seed(INIT_SEED)
+        write_safetensors(out_dir / f"{name}.safetensors", factory().state_dict())
+    state, check = state_dict_interop_case()
+    write_safetensors(out_dir / "statedict_python_model.safetensors", state, metadata={"format": "pt"})
+    write_safetensors(out_dir / "statedict_python_model_check.safetensors", check)
     # Dropout in training mode: with the same seed, libtorch draws the same Bernoulli mask in C# and here.
     torch.manual_seed(1234)
     dropout_input = torch.randn(4, 9)
