@@ -11,7 +11,7 @@ namespace DistillPlatform.Torch.Tests;
 [Collection(LeakTestsCollection.Name)]
 public sealed class LeakTests
 {
-    private const int WarmUpSteps = 30;
+    private const int WarmUpSteps = 20;
     private const int MeasuredSteps = 200;
 
     [Fact]
@@ -20,16 +20,16 @@ public sealed class LeakTests
         torch.manual_seed(11);
         long liveBefore = SettledLiveCount();
         using (var model = new Sequential(
-                   new Conv2d(1, 8, 3, padding: 1), new BatchNorm2d(8), new LeakyReLU(0.2),
-                   new Conv2d(8, 8, 3, stride: 2, padding: 1), new LayerNorm([8, 8, 8]), new ReLU()))
-        using (var head = new Linear(8 * 8 * 8, 3))
+                   new Conv2d(1, 4, 3, padding: 1), new BatchNorm2d(4), new LeakyReLU(0.2),
+                   new Conv2d(4, 4, 3, stride: 2, padding: 1), new LayerNorm([4, 4, 4]), new ReLU()))
+        using (var head = new Linear(4 * 4 * 4, 3))
         using (var optimizer = new Adam(model.parameters().Concat(head.parameters()), lr: 1e-3))
         {
             void Step()
             {
                 using var scope = torch.NewDisposeScope();
-                var images = torch.randn(16, 1, 16, 16);
-                var labels = torch.randint(0, 3, [16]);
+                var images = torch.randn(8, 1, 8, 8);
+                var labels = torch.randint(0, 3, [8]);
                 optimizer.zero_grad();
                 var loss = Functional.cross_entropy(head.call(model.call(images).flatten(1)), labels);
                 loss.backward();
