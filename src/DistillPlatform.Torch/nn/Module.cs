@@ -1,5 +1,3 @@
-using DistillPlatform.SafeTensors;
-
 namespace DistillPlatform.Torch.nn;
 
 /// <summary>
