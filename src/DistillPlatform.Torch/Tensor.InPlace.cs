@@ -71,6 +71,13 @@ public sealed partial class Tensor
         return this;
     }
 
+    /// <summary>this += weight * (end - this): moves towards <paramref name="end"/> (exponential moving averages).</summary>
+    public Tensor lerp_(Tensor end, double weight)
+    {
+        Native.Check(Native.dp_lerp_(handle, end.handle, weight));
+        return this;
+    }
+
     /// <summary>Fills with samples of N(mean, std²) from the default generator.</summary>
     public Tensor normal_(double mean = 0, double std = 1)
     {

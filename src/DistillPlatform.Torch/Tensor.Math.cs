@@ -112,6 +112,7 @@ public sealed partial class Tensor
     public Tensor expm1() => Unary(UnaryOp.Expm1);
     public Tensor square() => Unary(UnaryOp.Square);
     public Tensor reciprocal() => Unary(UnaryOp.Reciprocal);
+    public Tensor erf() => Unary(UnaryOp.Erf);
 
     /// <summary>Limits values to [min, max]; a null bound is open.</summary>
     public Tensor clamp(double? min = null, double? max = null)
@@ -133,6 +134,31 @@ public sealed partial class Tensor
     public Tensor matmul(Tensor other) => Binary(other, BinaryOp.Matmul);
     public Tensor mm(Tensor other) => Binary(other, BinaryOp.Mm);
     public Tensor bmm(Tensor other) => Binary(other, BinaryOp.Bmm);
+
+    /// <summary>Outer product of two vectors.</summary>
+    public Tensor outer(Tensor other) => Binary(other, BinaryOp.Outer);
+
+    /// <summary>Lower triangle of a matrix (the rest zeroed).</summary>
+    public Tensor tril() => Unary(UnaryOp.Tril);
+
+    /// <summary>Upper triangle of a matrix (the rest zeroed).</summary>
+    public Tensor triu() => Unary(UnaryOp.Triu);
+
+    // ---- whole-tensor comparisons ----
+
+    /// <summary>Whether every element satisfies |this - other| &lt;= atol + rtol * |other| (broadcasting).</summary>
+    public bool allclose(Tensor other, double rtol = 1e-5, double atol = 1e-8)
+    {
+        Native.Check(Native.dp_allclose(handle, other.handle, rtol, atol, out var result));
+        return result != 0;
+    }
+
+    /// <summary>Whether both tensors have the same shape and the same values.</summary>
+    public bool equal(Tensor other)
+    {
+        Native.Check(Native.dp_equal(handle, other.handle, out var result));
+        return result != 0;
+    }
 
     private static void RequireBound(double? min, double? max)
     {

@@ -81,6 +81,37 @@ public sealed partial class Tensor
         }
     }
 
+    /// <summary>Values sorted along <paramref name="dim"/> and their int64 positions in this tensor.</summary>
+    public (Tensor values, Tensor indices) sort(long dim = -1, bool descending = false) => SortTopK(-1, dim, descending);
+
+    /// <summary>Positions that would sort the values along <paramref name="dim"/>.</summary>
+    public Tensor argsort(long dim = -1, bool descending = false)
+    {
+        var (values, indices) = sort(dim, descending);
+        values.Dispose();
+        return indices;
+    }
+
+    /// <summary>The <paramref name="k"/> largest (or smallest) values along <paramref name="dim"/>, sorted, with positions.</summary>
+    public (Tensor values, Tensor indices) topk(long k, long dim = -1, bool largest = true)
+    {
+        if (k < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(k), k, "topk needs k >= 0.");
+        }
+
+        return SortTopK(k, dim, largest);
+    }
+
+    private (Tensor values, Tensor indices) SortTopK(long k, long dim, bool descending)
+    {
+        Native.Check(Native.dp_sort_topk(handle, k, dim, descending ? 1 : 0, out var values, out var indices));
+        return (Native.FromPointer(values)!, Native.FromPointer(indices)!);
+    }
+
+    /// <summary>Occurrences of each value 0..max of a 1-D non-negative int64 tensor (at least <paramref name="minlength"/> bins).</summary>
+    public Tensor bincount(long minlength = 0) => Native.Check(Native.dp_bincount(handle, minlength));
+
     public Tensor cumsum(long dim) => Native.Check(Native.dp_cumsum(handle, dim));
 
     /// <summary>Whether every element is true (non-zero), as a 0-D bool tensor.</summary>

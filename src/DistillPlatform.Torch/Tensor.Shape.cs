@@ -92,6 +92,17 @@ public sealed partial class Tensor
     /// <summary>out[i][j] = this[index[i][j]][j] for dim 0 (and likewise for other dims); index is int64.</summary>
     public Tensor gather(long dim, Tensor index) => Native.Check(Native.dp_gather(handle, dim, index.handle));
 
+    /// <summary>Copy with <paramref name="source"/>'s values written at <paramref name="index"/> along <paramref name="dim"/>.</summary>
+    public Tensor scatter(long dim, Tensor index, Tensor source) =>
+        Native.Check(Native.dp_scatter(handle, dim, index.handle, source.handle, 0));
+
+    /// <summary>Copy with <paramref name="source"/>'s values added at <paramref name="index"/> along <paramref name="dim"/>.</summary>
+    public Tensor scatter_add(long dim, Tensor index, Tensor source) =>
+        Native.Check(Native.dp_scatter(handle, dim, index.handle, source.handle, 1));
+
+    /// <summary>Positions of the non-zero elements, one row of indices per element ([count, ndim], int64).</summary>
+    public Tensor nonzero() => Unary(UnaryOp.Nonzero);
+
     /// <summary>Pieces of <paramref name="size"/> entries along <paramref name="dim"/> (the last may be shorter).</summary>
     public Tensor[] split(long size, long dim = 0)
     {

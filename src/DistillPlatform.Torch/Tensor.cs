@@ -45,6 +45,9 @@ public sealed partial class Tensor : IDisposable
         }
     }
 
+    /// <summary>All sizes (same as <see cref="shape"/>).</summary>
+    public long[] size() => shape;
+
     /// <summary>Size of one dimension (negative counts from the end).</summary>
     public long size(int dim)
     {
@@ -78,6 +81,14 @@ public sealed partial class Tensor : IDisposable
 
     public Tensor to(ScalarType type, Device target, bool copy = false) =>
         Native.Check(Native.dp_to(handle, (int)type, (int)target.Type, target.Index, copy ? 1 : 0));
+
+    public Tensor @float() => to(ScalarType.Float32);
+
+    public Tensor @double() => to(ScalarType.Float64);
+
+    public Tensor @long() => to(ScalarType.Int64);
+
+    public Tensor @bool() => to(ScalarType.Bool);
 
     public Tensor cpu() => to(Device.CPU);
 
@@ -159,6 +170,18 @@ public sealed partial class Tensor : IDisposable
     {
         OwningScope?.Release(this);
         handle.Dispose();
+    }
+
+    /// <summary>The values printed like PyTorch prints a tensor (for logs and debugging; large tensors are long).</summary>
+    public string str()
+    {
+        var text = Native.dp_format(handle);
+        if (text == IntPtr.Zero)
+        {
+            throw new TorchException(Native.LastError());
+        }
+
+        return Marshal.PtrToStringUTF8(text) ?? string.Empty;
     }
 
     public override string ToString() =>

@@ -38,6 +38,11 @@ public static partial class torch
     public static Tensor bmm(Tensor a, Tensor b) => a.bmm(b);
     public static Tensor pow(Tensor x, Scalar exponent) => x.pow(exponent);
     public static Tensor pow(Tensor x, Tensor exponent) => x.pow(exponent);
+    public static Tensor pow(Scalar x, Tensor exponent) => exponent.Binary(x, BinaryOp.ReversePow);
+    public static Tensor outer(Tensor a, Tensor b) => a.outer(b);
+    public static Tensor erf(Tensor x) => x.erf();
+    public static bool allclose(Tensor a, Tensor b, double rtol = 1e-5, double atol = 1e-8) => a.allclose(b, rtol, atol);
+    public static bool equal(Tensor a, Tensor b) => a.equal(b);
     public static Tensor exp(Tensor x) => x.exp();
     public static Tensor log(Tensor x) => x.log();
     public static Tensor sqrt(Tensor x) => x.sqrt();

@@ -94,6 +94,20 @@ public sealed class OpParityTests(PyTorchReference reference) : IClassFixture<Py
         ["arange_real"] = One(_ => torch.arange(0, 1, 0.25)),
         ["eye"] = One(_ => torch.eye(3, 4)),
         ["full_int"] = One(_ => torch.full([2, 2], 3)),
+        ["erf"] = One(i => torch.erf(i["a"])),
+        ["outer"] = One(i => torch.outer(i["v4"], i["v4"] * 2)),
+        ["tril"] = One(i => i["a"].tril()),
+        ["triu"] = One(i => i["a"].triu()),
+        ["rpow_scalar"] = One(i => torch.pow(2, i["a"])),
+        ["sort"] = i => { var (values, indices) = i["a"].sort(1, descending: true); return [values, indices]; },
+        ["argsort"] = One(i => i["a"].argsort(0)),
+        ["topk"] = i => { var (values, indices) = i["a"].topk(2, 1); return [values, indices]; },
+        ["topk_smallest"] = i => { var (values, indices) = i["a"].topk(3, 0, largest: false); return [values, indices]; },
+        ["scatter"] = One(i => torch.zeros(3, 5).scatter(1, ScatterIndex(), i["a"].slice(1, 0, 2))),
+        ["scatter_add"] = One(i => torch.zeros(3, 5).scatter_add(1, ScatterIndex(), i["a"].slice(1, 0, 2))),
+        ["bincount"] = One(_ => torch.tensor(new long[] { 1, 3, 3, 0, 3 }).bincount(minlength: 6)),
+        ["nonzero"] = One(i => (i["a"] > 0).nonzero()),
+        ["lerp_"] = One(i => i["a"].clone().lerp_(i["b"], 0.25)),
         ["seed_randn"] = Seeded(() => torch.randn(3, 4)),
         ["seed_rand"] = Seeded(() => torch.rand(5)),
         ["seed_randint"] = Seeded(() => torch.randint(0, 10, [8])),
@@ -141,6 +155,8 @@ public sealed class OpParityTests(PyTorchReference reference) : IClassFixture<Py
     {
         Assert.Equal(reference.Cases.Keys.Order(), Cases.Keys.Order());
     }
+
+    private static Tensor ScatterIndex() => torch.tensor(new long[] { 0, 4, 2, 2, 1, 3 }, [3, 2]);
 
     // WGAN-GP: gradient of a tiny critic w.r.t. its input with create_graph, penalty on its norm, backward into the
     // critic's weights — a double backward through tanh and matmul.

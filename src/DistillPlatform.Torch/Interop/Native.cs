@@ -125,6 +125,12 @@ internal static unsafe partial class Native
     [LibraryImport(Lib)] internal static partial TensorHandle dp_argmax_min(TensorHandle t, int hasDim, long dim, int keepdim, int isMin);
     [LibraryImport(Lib)] internal static partial TensorHandle dp_norm(TensorHandle t, double p, long* dims, int count, int hasDims, int keepdim);
     [LibraryImport(Lib)] internal static partial TensorHandle dp_cumsum(TensorHandle t, long dim);
+    [LibraryImport(Lib)] internal static partial int dp_sort_topk(TensorHandle t, long k, long dim, int descending, out IntPtr values, out IntPtr indices);
+    [LibraryImport(Lib)] internal static partial TensorHandle dp_scatter(TensorHandle t, long dim, TensorHandle index, TensorHandle src, int accumulate);
+    [LibraryImport(Lib)] internal static partial TensorHandle dp_bincount(TensorHandle t, long minlength);
+    [LibraryImport(Lib)] internal static partial int dp_allclose(TensorHandle a, TensorHandle b, double rtol, double atol, out int result);
+    [LibraryImport(Lib)] internal static partial int dp_equal(TensorHandle a, TensorHandle b, out int result);
+    [LibraryImport(Lib)] internal static partial IntPtr dp_format(TensorHandle t);
 
     // ---- in-place updates ----
     [LibraryImport(Lib)] internal static partial int dp_binary_(TensorHandle a, TensorHandle b, InPlaceOp op);
@@ -132,5 +138,6 @@ internal static unsafe partial class Native
     [LibraryImport(Lib)] internal static partial int dp_add_scaled_(TensorHandle a, TensorHandle b, double alpha);
     [LibraryImport(Lib)] internal static partial int dp_addc_(TensorHandle a, TensorHandle t1, TensorHandle t2, double value, int isDiv);
     [LibraryImport(Lib)] internal static partial int dp_zero_(TensorHandle t);
+    [LibraryImport(Lib)] internal static partial int dp_lerp_(TensorHandle a, TensorHandle end, double weight);
     [LibraryImport(Lib)] internal static partial int dp_clamp_(TensorHandle t, int hasMin, double min, int hasMax, double max);
 }

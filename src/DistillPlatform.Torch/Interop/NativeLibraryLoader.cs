@@ -4,8 +4,8 @@ using System.Runtime.InteropServices;
 namespace DistillPlatform.Torch.Interop;
 
 /// <summary>
-/// Finds libdistilltorch.so for every P/Invoke in this assembly: DISTILL_TORCH_NATIVE (a file or a folder) first, then
-/// next to the application and next to this assembly. On first load it applies the default intra-op thread count.
+/// Finds libdistilltorch.so for every P/Invoke in this assembly: DISTILL_TORCH_NATIVE (a file or a folder) when set,
+/// otherwise next to the application or next to this assembly. On first load it applies the default intra-op thread count.
 /// </summary>
 internal static class NativeLibraryLoader
 {
@@ -34,10 +34,7 @@ internal static class NativeLibraryLoader
                 return loaded;
             }
 
-            var candidates = CandidatePaths(assembly).ToList();
-            var path = candidates.FirstOrDefault(File.Exists) ?? throw new DllNotFoundException(
-                $"{FileName} was not found (looked in: {string.Join(", ", candidates)}). " +
-                $"Build it with scripts/bootstrap.sh (step torch-shim), or point {PathVariable} at it.");
+            var path = Locate(Environment.GetEnvironmentVariable(PathVariable), SearchDirectories(assembly));
             var library = NativeLibrary.Load(path);
             ApplyDefaultThreadCount(library);
             loaded = library;
@@ -45,19 +42,34 @@ internal static class NativeLibraryLoader
         }
     }
 
-    private static IEnumerable<string> CandidatePaths(Assembly assembly)
+    /// <summary>
+    /// The shim to load: the configured path (a file or a folder holding it) when given — a wrong setting is an error,
+    /// not a silent fallback — otherwise the first search directory that holds it.
+    /// </summary>
+    internal static string Locate(string? configured, IEnumerable<string> searchDirectories)
     {
-        var configured = Environment.GetEnvironmentVariable(PathVariable);
         if (!string.IsNullOrEmpty(configured))
         {
-            yield return Directory.Exists(configured) ? Path.Combine(configured, FileName) : configured;
+            var configuredFile = Directory.Exists(configured) ? Path.Combine(configured, FileName) : configured;
+            return File.Exists(configuredFile)
+                ? configuredFile
+                : throw new DllNotFoundException($"{PathVariable}={configured}, but {configuredFile} does not exist. " +
+                                                 $"Build the shim with scripts/bootstrap.sh (step torch-shim) or fix {PathVariable}.");
         }
 
-        yield return Path.Combine(AppContext.BaseDirectory, FileName);
+        var candidates = searchDirectories.Select(directory => Path.Combine(directory, FileName)).Distinct().ToList();
+        return candidates.FirstOrDefault(File.Exists) ?? throw new DllNotFoundException(
+            $"{FileName} was not found (looked in: {string.Join(", ", candidates)}). " +
+            $"Build it with scripts/bootstrap.sh (step torch-shim), or point {PathVariable} at it.");
+    }
+
+    private static IEnumerable<string> SearchDirectories(Assembly assembly)
+    {
+        yield return AppContext.BaseDirectory;
         var assemblyDirectory = Path.GetDirectoryName(assembly.Location);
         if (!string.IsNullOrEmpty(assemblyDirectory))
         {
-            yield return Path.Combine(assemblyDirectory, FileName);
+            yield return assemblyDirectory;
         }
     }
 

@@ -110,7 +110,7 @@ DP_EXPORT int dp_is_leaf(dp_tensor t) { return t->is_leaf() ? 1 : 0; }
 DP_EXPORT dp_tensor dp_from_data(const void* data, const int64_t* shape, int ndim, int dtype) {
   return dp::tensor_result([&] {
     auto result = at::empty(dp::dims(shape, ndim), options(dtype, 0, -1));
-    std::memcpy(result.data_ptr(), data, result.nbytes());
+    if (result.nbytes() > 0) std::memcpy(result.data_ptr(), data, result.nbytes());
     return result;
   });
 }
@@ -194,7 +194,7 @@ DP_EXPORT int dp_copy_to(dp_tensor t, void* destination, int64_t nbytes) {
       throw std::invalid_argument("destination holds " + std::to_string(nbytes) + " bytes but the tensor has " +
                                   std::to_string(host.nbytes()));
     }
-    std::memcpy(destination, host.data_ptr(), host.nbytes());
+    if (host.nbytes() > 0) std::memcpy(destination, host.data_ptr(), host.nbytes());
   });
 }
 

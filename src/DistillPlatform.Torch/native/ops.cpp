@@ -3,6 +3,7 @@
 // by the C# enums in NativeOps.cs (UnaryOp, BinaryOp, ShapeOp, ReduceOp) and must stay in sync with them.
 #include "shim.h"
 
+#include <sstream>
 #include <string>
 
 namespace {
@@ -47,6 +48,10 @@ at::Tensor unary(const at::Tensor& t, int op) {
     case 25: return t.contiguous();
     case 26: return t.clone();
     case 27: return at::squeeze(t);
+    case 28: return at::erf(t);
+    case 29: return at::nonzero(t);
+    case 30: return at::tril(t);
+    case 31: return at::triu(t);
     default: unknown_op("unary", op);
   }
 }
@@ -73,6 +78,7 @@ at::Tensor binary(const at::Tensor& a, const at::Tensor& b, int op) {
     case 17: return at::matmul(a, b);
     case 18: return at::mm(a, b);
     case 19: return at::bmm(a, b);
+    case 20: return at::outer(a, b);
     default: unknown_op("binary", op);
   }
 }
@@ -271,11 +277,58 @@ DP_EXPORT dp_tensor dp_norm(dp_tensor t, double p, const int64_t* dims, int coun
   });
 }
 
+// Values and int64 positions: sorted along `dim` (k < 0) or the k largest/smallest along `dim` (k >= 0).
+DP_EXPORT int dp_sort_topk(dp_tensor t, int64_t k, int64_t dim, int descending, dp_tensor* values, dp_tensor* indices) {
+  return dp::status_result([&] {
+    auto result = k < 0 ? at::sort(*t, dim, descending != 0) : at::topk(*t, k, dim, descending != 0, /*sorted=*/true);
+    *values = dp::wrap(std::get<0>(result));
+    *indices = dp::wrap(std::get<1>(result));
+  });
+}
+
+// out = copy of t with src's values written (accumulate == 0) or added (accumulate == 1) at `index` along `dim`.
+DP_EXPORT dp_tensor dp_scatter(dp_tensor t, int64_t dim, dp_tensor index, dp_tensor src, int accumulate) {
+  return dp::tensor_result([&] {
+    return accumulate ? at::scatter_add(*t, dim, *index, *src) : at::scatter(*t, dim, *index, *src);
+  });
+}
+
+DP_EXPORT dp_tensor dp_bincount(dp_tensor t, int64_t minlength) {
+  return dp::tensor_result([&] { return at::bincount(*t, c10::nullopt, minlength); });
+}
+
+DP_EXPORT int dp_allclose(dp_tensor a, dp_tensor b, double rtol, double atol, int* result) {
+  return dp::status_result([&] { *result = at::allclose(*a, *b, rtol, atol) ? 1 : 0; });
+}
+
+DP_EXPORT int dp_equal(dp_tensor a, dp_tensor b, int* result) {
+  return dp::status_result([&] { *result = at::equal(*a, *b) ? 1 : 0; });
+}
+
+// The tensor printed like PyTorch's repr (values included); the text stays valid until the next call on this thread.
+DP_EXPORT const char* dp_format(dp_tensor t) {
+  thread_local std::string text;
+  try {
+    std::ostringstream stream;
+    stream << *t;
+    text = stream.str();
+  } catch (const std::exception& error) {
+    dp::set_last_error(error);
+    return nullptr;
+  }
+  return text.c_str();
+}
+
 DP_EXPORT dp_tensor dp_cumsum(dp_tensor t, int64_t dim) {
   return dp::tensor_result([&] { return at::cumsum(*t, dim); });
 }
 
 // ---- in-place updates (optimizers, initialisers) ----
+
+// a += weight * (end - a): the exponential moving average update.
+DP_EXPORT int dp_lerp_(dp_tensor a, dp_tensor end, double weight) {
+  return dp::status_result([&] { a->lerp_(*end, weight); });
+}
 
 // Codes: 0 add_, 1 sub_, 2 mul_, 3 div_, 4 copy_.
 DP_EXPORT int dp_binary_(dp_tensor a, dp_tensor b, int op) {
