@@ -30,8 +30,4 @@ public static class ScalarTypeExtensions
         if (typeof(T) == typeof(bool)) return ScalarType.Bool;
         throw new ArgumentException($"{typeof(T).Name} has no tensor element type; use float, double, long, int, short, sbyte, byte or bool.");
     }
-
-    /// <summary>Whether values of this type are floating point (only those can require gradients).</summary>
-    public static bool IsFloatingPoint(this ScalarType type) =>
-        type is ScalarType.Float16 or ScalarType.Float32 or ScalarType.Float64;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DistillPlatform.Torch;
 
 namespace DistillPlatform.Torch.Tests;
@@ -82,6 +83,26 @@ public sealed class DisposeScopeTests
         t.Dispose();
         t.Dispose();
         Assert.Equal(before, TorchDiagnostics.LiveTensorCount);
+    }
+
+    [Fact]
+    public void Forgotten_tensors_are_freed_by_the_finalizer_as_a_last_resort()
+    {
+        var before = SettledLiveCount();
+        CreateAndForget(10);
+        Assert.Equal(before, SettledLiveCount());
+    }
+
+    // Not inlined so the forgotten tensors are unreachable once it returns.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void CreateAndForget(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            _ = torch.ones(16);
+        }
+
+        Assert.True(TorchDiagnostics.LiveTensorCount >= count);
     }
 
     [Fact]
