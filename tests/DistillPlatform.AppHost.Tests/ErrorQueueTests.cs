@@ -4,6 +4,7 @@ using DistillPlatform.ServiceDefaults;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
 
 namespace DistillPlatform.AppHost.Tests;
@@ -26,6 +27,7 @@ public sealed class ErrorQueueTests(PlatformFixture platform)
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration["ConnectionStrings:messaging"] = connectionString;
         builder.Configuration["OTEL_SERVICE_NAME"] = "error-queue-test";
+        builder.Logging.ClearProviders(); // the expected retry and fault logs would only clutter the test output
         builder.Services.AddSingleton(attempts);
         builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
         builder.AddServiceDefaults(bus => bus.AddConsumer<AlwaysFailingConsumer>().Endpoint(e => e.Name = queue));

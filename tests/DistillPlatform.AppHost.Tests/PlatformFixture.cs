@@ -17,12 +17,15 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>Generous: the machine is shared, and a cold RabbitMQ plus five .NET services start on two cores.</summary>
     public static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(2);
 
-    public static readonly ActivitySource TestSource = new("DistillPlatform.AppHost.Tests");
+    public const string TestSourceName = "DistillPlatform.AppHost.Tests";
+
+    public static readonly ActivitySource TestSource = new(TestSourceName);
 
     // Makes the test process record activities, so MassTransit stamps a traceparent on what the tests send.
+    // Matched by name: ShouldListenTo also runs while TestSource itself is being constructed.
     private readonly ActivityListener _listener = new()
     {
-        ShouldListenTo = source => source.Name is PlatformTelemetry.MassTransitSourceName || source == TestSource,
+        ShouldListenTo = source => source.Name is PlatformTelemetry.MassTransitSourceName or TestSourceName,
         Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
     };
 

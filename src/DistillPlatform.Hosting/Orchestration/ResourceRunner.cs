@@ -23,6 +23,7 @@ internal sealed class ResourceRunner
     private ManagedProcess? _process;
     private Task _supervision = Task.CompletedTask;
     private ResourceState _state;
+    private bool _everHealthy;
 
     public ResourceRunner(Resource resource, HostingContext context, ResourceLog log,
         IReadOnlyList<ResourceRunner> dependencies, Action<string> report)
@@ -96,10 +97,11 @@ internal sealed class ResourceRunner
                 var healthyAt = await StartOnceAsync(stopping);
                 if (healthyAt is null)
                 {
-                    if (!_firstHealthy.Task.IsCompleted) return; // a failed first start ends supervision (already reported)
+                    if (!_everHealthy) return; // a failed first start ends supervision (already reported)
                 }
                 else
                 {
+                    _everHealthy = true;
                     _firstHealthy.TrySetResult();
                     var exitCode = await _process!.WaitForExitAsync(stopping);
                     if (DateTimeOffset.UtcNow - healthyAt.Value >= StableRun) consecutiveFailures = 0;
@@ -193,7 +195,7 @@ internal sealed class ResourceRunner
     /// <summary>A failed first start is fatal (with the last log lines); a failed restart is retried after back-off.</summary>
     private DateTimeOffset? StartFailed(string reason)
     {
-        if (_firstHealthy.Task.IsCompleted)
+        if (_everHealthy)
         {
             Log.Append("host", reason);
             return null;
