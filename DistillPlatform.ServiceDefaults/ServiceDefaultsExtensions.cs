@@ -31,7 +31,8 @@ public static class ServiceDefaultsExtensions
         [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)];
 
     /// <summary>
-    /// Adds telemetry (OTLP over HTTP/protobuf when OTEL_EXPORTER_OTLP_ENDPOINT is set), health checks, and MassTransit
+    /// Adds telemetry (OTLP over HTTP/protobuf to OTEL_EXPORTER_OTLP_ENDPOINT/v1/{traces,metrics,logs} when that
+    /// setting is present), health checks, and MassTransit
     /// over the RabbitMQ broker in ConnectionStrings:messaging with retries and the diagnostics consumer.
     /// Object storage is not configured here: services add it with DistillPlatform.Artifacts' AddArtifactStore, which
     /// reads ConnectionStrings:objectstore.
@@ -65,19 +66,26 @@ public static class ServiceDefaultsExtensions
 
     private static void AddTelemetry(this IHostApplicationBuilder builder)
     {
-        var exportOtlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var configured = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        Uri? collector = null;
+        if (!string.IsNullOrWhiteSpace(configured) && !Uri.TryCreate(configured, UriKind.Absolute, out collector))
+        {
+            throw new InvalidOperationException(
+                $"OTEL_EXPORTER_OTLP_ENDPOINT '{configured}' is not an absolute URI; expected e.g. http://127.0.0.1:4318.");
+        }
+
         // Registered before MassTransit: hosted services stop in reverse order, so telemetry flushes after the bus stopped.
-        builder.Services.AddSingleton(new TelemetryProviders(exportOtlp));
+        builder.Services.AddSingleton(new TelemetryProviders(collector));
         builder.Services.AddHostedService(services => services.GetRequiredService<TelemetryProviders>());
 
-        if (exportOtlp)
+        if (collector is not null)
         {
             builder.Logging.AddOpenTelemetry(logging =>
             {
                 logging.SetResourceBuilder(ResourceBuilder.CreateDefault());
                 logging.IncludeFormattedMessage = true;
                 logging.IncludeScopes = true;
-                logging.AddOtlpExporter(TelemetryProviders.UseHttpProtobuf);
+                logging.AddOtlpExporter(options => TelemetryProviders.UseHttpProtobuf(options, collector, "v1/logs"));
             });
         }
     }

@@ -18,27 +18,37 @@ internal sealed class TelemetryProviders : IHostedService, IDisposable
     private readonly TracerProvider _tracerProvider;
     private readonly MeterProvider? _meterProvider;
 
-    public TelemetryProviders(bool exportOtlp)
+    /// <param name="otlpEndpoint">Base address of the OTLP collector (OTEL_EXPORTER_OTLP_ENDPOINT), or null for no export.</param>
+    public TelemetryProviders(Uri? otlpEndpoint)
     {
         // CreateDefault reads OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES (service.instance.id) set by the AppHost.
         var tracing = Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(ResourceBuilder.CreateDefault())
             .AddSource(PlatformTelemetry.MassTransitSourceName, PlatformTelemetry.SourceName);
-        if (exportOtlp) tracing.AddOtlpExporter(UseHttpProtobuf);
+        if (otlpEndpoint is not null) tracing.AddOtlpExporter(options => UseHttpProtobuf(options, otlpEndpoint, "v1/traces"));
         _tracerProvider = tracing.Build();
 
-        if (exportOtlp)
+        if (otlpEndpoint is not null)
         {
             _meterProvider = Sdk.CreateMeterProviderBuilder()
                 .SetResourceBuilder(ResourceBuilder.CreateDefault())
                 .AddMeter(PlatformTelemetry.MassTransitSourceName, PlatformTelemetry.SourceName)
-                .AddOtlpExporter(UseHttpProtobuf)
+                .AddOtlpExporter(options => UseHttpProtobuf(options, otlpEndpoint, "v1/metrics"))
                 .Build();
         }
     }
 
-    /// <summary>The endpoint comes from OTEL_EXPORTER_OTLP_ENDPOINT; the exporter appends /v1/traces etc. itself.</summary>
-    public static void UseHttpProtobuf(OtlpExporterOptions options) => options.Protocol = OtlpExportProtocol.HttpProtobuf;
+    /// <summary>
+    /// Points an exporter at one signal's path under the collector's base address. The address is taken from the
+    /// host's configuration (so tests and appsettings can set it too); with an explicit endpoint the exporter does not
+    /// append the signal path itself.
+    /// </summary>
+    public static void UseHttpProtobuf(OtlpExporterOptions options, Uri collector, string signalPath)
+    {
+        options.Protocol = OtlpExportProtocol.HttpProtobuf;
+        var baseAddress = collector.AbsoluteUri.EndsWith('/') ? collector : new Uri(collector.AbsoluteUri + "/");
+        options.Endpoint = new Uri(baseAddress, signalPath);
+    }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
