@@ -16,6 +16,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     private readonly Lock _outputGate = new();
     private bool _started;
     private bool _stopped;
+    private bool _wroteEndpointsFile;
 
     internal DistributedApplication(DistributedApplicationOptions options, IReadOnlyList<Resource> resources)
     {
@@ -67,6 +68,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         }
 
         EndpointsFile.Write(_context.StateDirectory, _resources);
+        _wroteEndpointsFile = true;
         foreach (var runner in _runners.Values) runner.Start();
     }
 
@@ -130,7 +132,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         }
 
         foreach (var runner in _runners.Values) runner.Log.Dispose();
-        if (_started && Directory.Exists(_context.StateDirectory)) EndpointsFile.Delete(_context.StateDirectory);
+        if (_wroteEndpointsFile) EndpointsFile.Delete(_context.StateDirectory);
         AfterStop?.Invoke();
     }
 
@@ -154,7 +156,8 @@ public sealed class DistributedApplication : IAsyncDisposable
         {
             Report("shutting down");
         }
-        catch (Exception error) when (error is ResourceStartupException or PortConflictException or MissingDependencyException)
+        catch (Exception error) when (error is ResourceStartupException or PortConflictException or MissingDependencyException
+                                          or StateFolderInUseException)
         {
             Report($"error: {error.Message}");
             Environment.ExitCode = 1;
@@ -188,6 +191,13 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     private void PrepareStateDirectory()
     {
+        if (EndpointsFile.RunningOwner(_context.StateDirectory) is { } owner)
+        {
+            throw new StateFolderInUseException(
+                $"State folder {_context.StateDirectory} is in use by a running AppHost (pid {owner}). Stop it first, "
+                + "or give this one its own folder with --state DIR.");
+        }
+
         if (Options.Fresh && Directory.Exists(_context.StateDirectory))
         {
             Report($"--fresh: wiping {_context.StateDirectory}");

@@ -21,3 +21,6 @@ public sealed class ResourceStartupException(string resourceName, string message
 {
     public string ResourceName { get; } = resourceName;
 }
+
+/// <summary>Another AppHost is running on the same state folder (two brokers on one database would corrupt it).</summary>
+public sealed class StateFolderInUseException(string message) : Exception(message);

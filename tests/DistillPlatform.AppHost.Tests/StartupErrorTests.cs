@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using DistillPlatform.Hosting;
@@ -53,5 +54,29 @@ public sealed class StartupErrorTests
         Assert.Contains("exited with code 1 before it became healthy", error.Message);
         Assert.Contains("started pid", error.Message); // the last log lines are part of the message
         Assert.Equal(ResourceStatus.Failed, app.GetResourceState("messaging").Status);
+    }
+
+    [Fact]
+    public async Task A_state_folder_used_by_a_running_apphost_is_refused()
+    {
+        var state = Directory.CreateTempSubdirectory("distill-apphost-test-inuse-").FullName;
+        // Any live process other than this one stands in for the AppHost that owns the folder.
+        using var owner = Process.Start(new ProcessStartInfo("sleep", ["300"]))!;
+        try
+        {
+            File.WriteAllText(Path.Combine(state, "endpoints.json"), $$"""{"appHostProcessId": {{owner.Id}}}""");
+            await using var app = await DistributedApplicationTestingBuilder.CreateAsync(
+                builder => builder.AddObjectStore("objectstore"),
+                options => options.StateDirectory = state);
+
+            var error = await Assert.ThrowsAsync<StateFolderInUseException>(() => app.StartAsync());
+            Assert.Contains($"pid {owner.Id}", error.Message);
+            Assert.Contains("--state DIR", error.Message);
+        }
+        finally
+        {
+            owner.Kill();
+            Directory.Delete(state, recursive: true);
+        }
     }
 }

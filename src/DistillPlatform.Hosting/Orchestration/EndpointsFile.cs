@@ -32,5 +32,27 @@ internal static class EndpointsFile
         SecretFile.RestrictToOwner(path);
     }
 
+    /// <summary>
+    /// The process id of another AppHost that is still running on <paramref name="stateDirectory"/>, if any: two nodes
+    /// on one broker database would corrupt it.
+    /// </summary>
+    public static int? RunningOwner(string stateDirectory)
+    {
+        var path = Path.Combine(stateDirectory, FileName);
+        if (!File.Exists(path)) return null;
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            var owner = document.RootElement.GetProperty("appHostProcessId").GetInt32();
+            if (owner == Environment.ProcessId) return null;
+            using var process = System.Diagnostics.Process.GetProcessById(owner);
+            return process.HasExited ? null : owner;
+        }
+        catch (Exception error) when (error is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException)
+        {
+            return null; // unreadable, or its AppHost is gone: a stale file from a crashed run
+        }
+    }
+
     public static void Delete(string stateDirectory) => File.Delete(Path.Combine(stateDirectory, FileName));
 }

@@ -81,6 +81,8 @@ internal sealed class ManagedProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited) await StopAsync(TimeSpan.FromSeconds(5));
+        // A leader that died on its own may leave group members behind; they go with it.
+        ProcessGroup.Signal(_process.Id, ProcessGroup.SigKill);
         _process.Dispose();
     }
 }

@@ -11,6 +11,7 @@ public sealed class ResourceLog : IDisposable
     private readonly Queue<ResourceLogLine> _recent = new();
     private readonly int _capacity;
     private readonly StreamWriter _file;
+    private bool _disposed;
 
     public ResourceLog(string resourceName, string filePath, int capacity = 2000)
     {
@@ -33,7 +34,8 @@ public sealed class ResourceLog : IDisposable
         {
             _recent.Enqueue(line);
             while (_recent.Count > _capacity) _recent.Dequeue();
-            _file.WriteLine(line.ToString());
+            // Output can still trickle in from a process's last buffered lines after the application stopped.
+            if (!_disposed) _file.WriteLine(line.ToString());
         }
     }
 
@@ -50,6 +52,7 @@ public sealed class ResourceLog : IDisposable
     {
         lock (_gate)
         {
+            _disposed = true;
             _file.Dispose();
         }
     }

@@ -24,6 +24,7 @@ internal sealed class ResourceRunner
     private Task _supervision = Task.CompletedTask;
     private ResourceState _state;
     private bool _everHealthy;
+    private bool _everLaunched;
 
     public ResourceRunner(Resource resource, HostingContext context, ResourceLog log,
         IReadOnlyList<ResourceRunner> dependencies, Action<string> report)
@@ -77,8 +78,10 @@ internal sealed class ResourceRunner
             Log.Append("host", "stopping");
             await process.StopAsync(Resource.StopGracePeriod);
             await process.DisposeAsync();
-            await Resource.OnStoppedAsync(_context, Log);
         }
+
+        // Also after a crash (process already gone, restart pending): its out-of-group helpers may still run.
+        if (_everLaunched) await Resource.OnStoppedAsync(_context, Log);
 
         _firstHealthy.TrySetException(new ResourceStartupException(Resource.Name, $"'{Resource.Name}' was stopped before it became healthy."));
         _ = _firstHealthy.Task.Exception; // observed: callers that never waited must not see an unobserved exception
@@ -149,6 +152,7 @@ internal sealed class ResourceRunner
         Update(ResourceStatus.Starting, null);
         var process = ManagedProcess.Start(Resource.CreateLaunch(_context), Log);
         _process = process;
+        _everLaunched = true;
         Update(ResourceStatus.Starting, process.ProcessId);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
