@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace DistillPlatform.Hosting.Orchestration;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace DistillPlatform.Hosting.Orchestration;
 /// <c>STATE/logs/NAME.log</c> (kept between runs) and kept in a bounded in-memory ring for a dashboard or for
 /// error messages that show the last lines of a resource that failed.
 /// </summary>
-public sealed class ResourceLog : IDisposable
+public sealed partial class ResourceLog : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly Queue<ResourceLogLine> _recent = new();
@@ -29,7 +31,8 @@ public sealed class ResourceLog : IDisposable
     /// <summary>Records one line; <paramref name="stream"/> is "out", "err" or "host" (the orchestrator's own notes).</summary>
     public void Append(string stream, string text)
     {
-        var line = new ResourceLogLine(DateTimeOffset.UtcNow, stream, text);
+        // Colour codes (RabbitMQ and .NET colour their console output) would only garble the log file.
+        var line = new ResourceLogLine(DateTimeOffset.UtcNow, stream, TerminalEscape().Replace(text, ""));
         lock (_gate)
         {
             _recent.Enqueue(line);
@@ -56,6 +59,9 @@ public sealed class ResourceLog : IDisposable
             _file.Dispose();
         }
     }
+
+    [GeneratedRegex(@"\x1B\[[0-9;?]*[A-Za-z]")]
+    private static partial Regex TerminalEscape();
 }
 
 /// <summary>One captured console line of a resource.</summary>
