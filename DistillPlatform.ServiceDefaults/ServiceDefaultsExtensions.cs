@@ -1,3 +1,4 @@
+using DistillPlatform.Artifacts;
 using DistillPlatform.Contracts.Diagnostics;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -33,9 +34,8 @@ public static class ServiceDefaultsExtensions
     /// <summary>
     /// Adds telemetry (OTLP over HTTP/protobuf to OTEL_EXPORTER_OTLP_ENDPOINT/v1/{traces,metrics,logs} when that
     /// setting is present), health checks, and MassTransit
-    /// over the RabbitMQ broker in ConnectionStrings:messaging with retries and the diagnostics consumer.
-    /// Object storage is not configured here: services add it with DistillPlatform.Artifacts' AddArtifactStore, which
-    /// reads ConnectionStrings:objectstore.
+    /// over the RabbitMQ broker in ConnectionStrings:messaging with retries and the diagnostics consumer, and the
+    /// artifact store over the object store in ConnectionStrings:objectstore when one is configured.
     /// </summary>
     /// <param name="configureBus">Registers the service's own consumers, e.g. <c>x =&gt; x.AddConsumer&lt;MyConsumer&gt;()</c>.</param>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder, Action<IBusRegistrationConfigurator>? configureBus = null)
@@ -50,6 +50,11 @@ public static class ServiceDefaultsExtensions
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
 
         builder.AddMessaging(identity, configureBus);
+
+        // A service without object storage (e.g. a diagnostics-only host in tests) still starts; one that needs the
+        // store fails at start-up with AddArtifactStore's message naming the missing connection string.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ArtifactStoreServiceCollectionExtensions.ConnectionStringName)))
+            builder.Services.AddArtifactStore(builder.Configuration);
         return builder;
     }
 

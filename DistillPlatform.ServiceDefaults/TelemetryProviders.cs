@@ -24,7 +24,7 @@ internal sealed class TelemetryProviders : IHostedService, IDisposable
         // CreateDefault reads OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES (service.instance.id) set by the AppHost.
         var tracing = Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(ResourceBuilder.CreateDefault())
-            .AddSource(PlatformTelemetry.MassTransitSourceName, PlatformTelemetry.SourceName);
+            .AddSource(PlatformTelemetry.MassTransitSourceName, PlatformTelemetry.SourceName, PlatformTelemetry.LibrarySourcesPattern);
         if (otlpEndpoint is not null) tracing.AddOtlpExporter(options => UseHttpProtobuf(options, otlpEndpoint, "v1/traces"));
         _tracerProvider = tracing.Build();
 
@@ -32,7 +32,7 @@ internal sealed class TelemetryProviders : IHostedService, IDisposable
         {
             _meterProvider = Sdk.CreateMeterProviderBuilder()
                 .SetResourceBuilder(ResourceBuilder.CreateDefault())
-                .AddMeter(PlatformTelemetry.MassTransitSourceName, PlatformTelemetry.SourceName)
+                .AddMeter(PlatformTelemetry.MassTransitSourceName, PlatformTelemetry.SourceName, PlatformTelemetry.LibrarySourcesPattern)
                 .AddOtlpExporter(options => UseHttpProtobuf(options, otlpEndpoint, "v1/metrics"))
                 .Build();
         }
