@@ -1,9 +1,17 @@
+using DistillPlatform.Artifacts;
+using DistillPlatform.Contracts.Features;
+using DistillPlatform.Features.Extraction;
 using DistillPlatform.ServiceDefaults;
+using DistillPlatform.Services.FeatureExtraction;
 
-// Feature extraction: turns corpus audio into frame-level features stored as artifacts.
-// Its message consumers are registered through AddServiceDefaults(configureBus: ...).
+// Feature extraction: turns corpus audio into frame-level feature sets stored under features/<id>/ in the object store.
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
+builder.AddServiceDefaults(bus =>
+    bus.AddConsumer<ExtractFeaturesConsumer>().Endpoint(endpoint => endpoint.Name = FeatureExtractionQueue.Name));
+builder.Services.AddArtifactStore(builder.Configuration);
+builder.Services.AddSingleton(new FeatureExtractor(new FeatureExtractorOptions { CreatedBy = "DistillPlatform.Services.FeatureExtraction/1" }));
+builder.Services.AddSingleton<CorpusFetcher>();
+builder.Services.AddSingleton<StoredFeatureSets>();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -1,0 +1,112 @@
+using DistillPlatform.Contracts.Artifacts;
+using DistillPlatform.Contracts.Features;
+using DistillPlatform.Features.Corpus;
+using DistillPlatform.Features.Extraction;
+using MassTransit;
+
+namespace DistillPlatform.Services.FeatureExtraction;
+
+/// <summary>
+/// Handles <see cref="ExtractFeatures"/>: fetch and validate the corpus, work out the feature set id, answer from the
+/// object store when the set is already there, otherwise extract into a temporary folder, upload it (manifest last)
+/// and publish <see cref="FeaturesExtracted"/>. A request that cannot succeed as sent publishes
+/// <see cref="FeatureExtractionFailed"/> and faults with the same reason.
+/// </summary>
+public sealed class ExtractFeaturesConsumer(
+    FeatureExtractor extractor,
+    CorpusFetcher corpusFetcher,
+    StoredFeatureSets featureSets,
+    ILogger<ExtractFeaturesConsumer> logger) : IConsumer<ExtractFeatures>
+{
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
+
+    public async Task Consume(ConsumeContext<ExtractFeatures> context)
+    {
+        ExtractFeatures message = context.Message;
+        CancellationToken cancellationToken = context.CancellationToken;
+        using FetchedCorpus corpus = await FailRequestOnBadInput(context, () => corpusFetcher.FetchAsync(message.Corpus, cancellationToken));
+        FeatureExtractionPlan plan = await FailRequestOnBadInput(context, () =>
+            extractor.PlanAsync(ExtractionRequestMapper.ToRequest(message, corpus.ManifestPath), cancellationToken));
+
+        ArtifactRef? stored = await featureSets.FindAsync(plan.FeatureSetId, cancellationToken);
+        if (stored is not null)
+        {
+            logger.LogInformation("Request {RequestId}: feature set {FeatureSetId} is already stored at {Uri}", message.RequestId, plan.FeatureSetId, stored.Uri);
+            await context.Publish(Extracted(message, plan, stored, fromCache: true), cancellationToken);
+            return;
+        }
+
+        logger.LogInformation("Request {RequestId}: extracting feature set {FeatureSetId} from {Utterances} utterances",
+            message.RequestId, plan.FeatureSetId, plan.Corpus.Utterances.Count);
+        string workFolder = Directory.CreateTempSubdirectory("distill-features-").FullName;
+        try
+        {
+            var progress = new LatestProgress();
+            Task<FeatureExtractionResult> extraction = extractor.ExtractAsync(plan, Path.Combine(workFolder, plan.FeatureSetId), progress, cancellationToken);
+            await PublishProgressUntilDoneAsync(context, plan.FeatureSetId, extraction, progress);
+            FeatureExtractionResult result = await extraction;
+            ArtifactRef manifest = await featureSets.UploadAsync(result.Directory, result.Manifest, cancellationToken);
+            logger.LogInformation("Request {RequestId}: feature set {FeatureSetId} stored at {Uri}", message.RequestId, plan.FeatureSetId, manifest.Uri);
+            await context.Publish(Extracted(message, plan, manifest, fromCache: false), cancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(workFolder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Runs one step that checks the request; if the request itself is at fault, tells the requester with
+    /// <see cref="FeatureExtractionFailed"/> and rethrows so the message faults with the same reason.
+    /// </summary>
+    private static async Task<T> FailRequestOnBadInput<T>(ConsumeContext<ExtractFeatures> context, Func<Task<T>> step)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (Exception e) when (e is InvalidExtractionRequestException or CorpusValidationException or CorpusManifestFormatException
+                                      or ArgumentException or FileNotFoundException)
+        {
+            // The same message fails the same way on every retry, so the requester is told once, on the first attempt.
+            if (context.GetRetryAttempt() == 0)
+            {
+                IReadOnlyList<string> problems = e is CorpusValidationException validation
+                    ? validation.Report.Problems.Select(p => p.ToString()).ToArray()
+                    : [];
+                await context.Publish(new FeatureExtractionFailed(context.Message.RequestId, e.Message, problems), context.CancellationToken);
+            }
+            throw;
+        }
+    }
+
+    private static async Task PublishProgressUntilDoneAsync(
+        ConsumeContext<ExtractFeatures> context, string featureSetId, Task extraction, LatestProgress progress)
+    {
+        using var timer = new PeriodicTimer(ProgressInterval);
+        ExtractionProgress? published = null;
+        while (!extraction.IsCompleted)
+        {
+            await Task.WhenAny(extraction, timer.WaitForNextTickAsync(context.CancellationToken).AsTask());
+            ExtractionProgress? latest = progress.Latest;
+            if (latest is not null && latest != published && !extraction.IsCompleted)
+            {
+                await context.Publish(new FeatureExtractionProgress(
+                    context.Message.RequestId, featureSetId, latest.UtterancesDone, latest.UtterancesTotal, latest.AudioSecondsPerSecond),
+                    context.CancellationToken);
+                published = latest;
+            }
+        }
+    }
+
+    private static FeaturesExtracted Extracted(ExtractFeatures message, FeatureExtractionPlan plan, ArtifactRef manifest, bool fromCache) => new(
+        message.RequestId,
+        plan.FeatureSetId,
+        manifest,
+        Enum.GetValues<DataSplit>()
+            .Select(split => (Name: split.ToName(), Count: plan.Corpus.InSplit(split).Count()))
+            .Where(split => split.Count > 0)
+            .ToDictionary(split => split.Name, split => split.Count),
+        fromCache,
+        plan.Corpus.Report.Problems.Where(p => p.IsSkippable).Select(p => p.ToString()).ToArray());
+}
