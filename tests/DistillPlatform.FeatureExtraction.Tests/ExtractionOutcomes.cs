@@ -2,15 +2,23 @@ using System.Collections.Concurrent;
 
 namespace DistillPlatform.FeatureExtraction.Tests;
 
-/// <summary>The outcome (FeaturesExtracted or FeatureExtractionFailed) the service published for each request id.</summary>
+/// <summary>
+/// What the service published for each request id: its outcome (FeaturesExtracted or FeatureExtractionFailed), and
+/// the MassTransit fault once the command failed for good.
+/// </summary>
 public sealed class ExtractionOutcomes
 {
     private readonly ConcurrentDictionary<Guid, TaskCompletionSource<object>> _outcomes = new();
+    private readonly ConcurrentDictionary<Guid, TaskCompletionSource<object>> _faults = new();
 
-    public void Record(Guid requestId, object outcome) => Outcome(requestId).TrySetResult(outcome);
+    public void Record(Guid requestId, object outcome) => Entry(_outcomes, requestId).TrySetResult(outcome);
 
-    public Task<object> WaitAsync(Guid requestId, TimeSpan timeout) => Outcome(requestId).Task.WaitAsync(timeout);
+    public void RecordFault(Guid requestId, object fault) => Entry(_faults, requestId).TrySetResult(fault);
 
-    private TaskCompletionSource<object> Outcome(Guid requestId) =>
-        _outcomes.GetOrAdd(requestId, _ => new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously));
+    public Task<object> WaitAsync(Guid requestId, TimeSpan timeout) => Entry(_outcomes, requestId).Task.WaitAsync(timeout);
+
+    public Task<object> WaitForFaultAsync(Guid requestId, TimeSpan timeout) => Entry(_faults, requestId).Task.WaitAsync(timeout);
+
+    private static TaskCompletionSource<object> Entry(ConcurrentDictionary<Guid, TaskCompletionSource<object>> entries, Guid requestId) =>
+        entries.GetOrAdd(requestId, _ => new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously));
 }

@@ -3,6 +3,7 @@ using DistillPlatform.Contracts.Artifacts;
 using DistillPlatform.Contracts.Features;
 using DistillPlatform.Features.Corpus;
 using DistillPlatform.Features.FeatureSets;
+using MassTransit;
 
 namespace DistillPlatform.FeatureExtraction.Tests;
 
@@ -77,12 +78,18 @@ public sealed class FeatureExtractionServiceTests(FeatureExtractionServiceFixtur
         await File.WriteAllLinesAsync(Path.Combine(folder, "labels.csv"), [lines[0], .. rows, $"{corruptPath},{firstRow[1]},{firstRow[2]}"]);
         int corruptLine = lines.Length + 1;
 
-        object outcome = await SendAsync(CorpusLocation.Local(folder));
+        ExtractFeatures command = Command(CorpusLocation.Local(folder));
+        await service.SendAsync(command);
 
-        var failed = Assert.IsType<FeatureExtractionFailed>(outcome);
+        var failed = Assert.IsType<FeatureExtractionFailed>(await service.Outcomes.WaitAsync(command.RequestId, OutcomeTimeout));
         string problem = Assert.Single(failed.ValidationProblems);
         Assert.StartsWith($"line {corruptLine} ({corruptPath}): UnreadableAudio", problem);
         Assert.Contains(problem, failed.Reason);
+        // After the retries the command faults, carrying the same readable reason.
+        var fault = Assert.IsAssignableFrom<Fault<ExtractFeatures>>(await service.Outcomes.WaitForFaultAsync(command.RequestId, OutcomeTimeout));
+        ExceptionInfo exception = Assert.Single(fault.Exceptions);
+        Assert.Equal(typeof(CorpusValidationException).FullName, exception.ExceptionType);
+        Assert.Contains(problem, exception.Message);
     }
 
     [Fact]
@@ -104,9 +111,12 @@ public sealed class FeatureExtractionServiceTests(FeatureExtractionServiceFixtur
             ?? throw new Xunit.Sdk.XunitException($"Expected FeaturesExtracted, got {outcome}");
     }
 
+    private static ExtractFeatures Command(CorpusLocation corpus) =>
+        new(Guid.NewGuid(), corpus, new LabelMappingSpec(), Split, new FeatureEncoderSpec(), new AudioPreprocessingSpec());
+
     private async Task<object> SendAsync(CorpusLocation corpus)
     {
-        var command = new ExtractFeatures(Guid.NewGuid(), corpus, new LabelMappingSpec(), Split, new FeatureEncoderSpec(), new AudioPreprocessingSpec());
+        ExtractFeatures command = Command(corpus);
         await service.SendAsync(command);
         return await service.Outcomes.WaitAsync(command.RequestId, OutcomeTimeout);
     }
