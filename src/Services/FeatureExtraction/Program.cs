@@ -7,7 +7,12 @@ using DistillPlatform.Services.FeatureExtraction;
 // Feature extraction: turns corpus audio into frame-level feature sets stored under features/<id>/ in the object store.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(bus =>
-    bus.AddConsumer<ExtractFeaturesConsumer>().Endpoint(endpoint => endpoint.Name = FeatureExtractionQueue.Name));
+    bus.AddConsumer<ExtractFeaturesConsumer>().Endpoint(endpoint =>
+    {
+        endpoint.Name = FeatureExtractionQueue.Name;
+        // One extraction at a time: each already keeps every core busy, and parallel ones would only multiply memory.
+        endpoint.ConcurrentMessageLimit = 1;
+    }));
 builder.Services.AddArtifactStore(builder.Configuration);
 builder.Services.AddSingleton(new FeatureExtractor(new FeatureExtractorOptions { CreatedBy = "DistillPlatform.Services.FeatureExtraction/1" }));
 builder.Services.AddSingleton<CorpusFetcher>();
