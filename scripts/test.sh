@@ -13,9 +13,8 @@ trap 'rm -f "$log"' EXIT
 status=0
 dotnet test DistillPlatform.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
 
-# dotnet test prints one "Passed!/Failed!  - Failed: F, Passed: P, Skipped: S, Total: T" line per assembly.
-awk '/(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+/ {
-       gsub(",", ""); for (i = 1; i <= NF; i++) {
-         if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+# With normal verbosity dotnet test ends each assembly's run with a block of indented "Passed: N", "Failed: N" and
+# "Skipped: N" lines under "Total tests: T"; add them up over every assembly.
+awk '/^ +Passed: +[0-9]+$/ { p += $2 } /^ +Failed: +[0-9]+$/ { f += $2 } /^ +Skipped: +[0-9]+$/ { s += $2 }
      END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 exit "$status"
