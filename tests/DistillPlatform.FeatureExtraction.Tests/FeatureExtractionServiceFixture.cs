@@ -78,6 +78,11 @@ public sealed class FeatureExtractionServiceFixture : IAsyncLifetime
                     Outcomes.Record(context.Message.RequestId, context.Message);
                     return Task.CompletedTask;
                 });
+                endpoint.Handler<FeatureExtractionProgress>(context =>
+                {
+                    Outcomes.RecordProgress(context.Message);
+                    return Task.CompletedTask;
+                });
                 endpoint.Handler<Fault<ExtractFeatures>>(context =>
                 {
                     Outcomes.RecordFault(context.Message.Message.RequestId, context.Message);

@@ -17,7 +17,16 @@ public sealed class FeatureExtractionServiceTests(FeatureExtractionServiceFixtur
     [Fact]
     public async Task A_corpus_becomes_a_stored_feature_set_and_the_same_request_is_answered_from_it()
     {
-        FeaturesExtracted first = await ExtractAsync(CorpusLocation.Local(service.Corpus.Directory));
+        // A split seed no other test uses, so this request is certain to extract rather than find a stored set.
+        SplitPolicySpec ownSplit = Split with { Seed = 7 };
+        FeaturesExtracted first = await ExtractAsync(CorpusLocation.Local(service.Corpus.Directory), ownSplit);
+
+        Assert.False(first.FromCache);
+        int total = service.Corpus.UtteranceCount;
+        IReadOnlyList<FeatureExtractionProgress> progress = await service.Outcomes.WaitForAllProgressAsync(first.RequestId, OutcomeTimeout);
+        // One report each time another tenth of the utterances is done.
+        Assert.Equal(Enumerable.Range(1, 10).Select(k => (int)Math.Ceiling(k * total / 10.0)), progress.Select(p => p.UtterancesDone).Order());
+        Assert.All(progress, p => Assert.Equal((first.FeatureSetId, total), (p.FeatureSetId, p.UtterancesTotal)));
 
         Assert.EndsWith($"/features/{first.FeatureSetId}/manifest.json", first.Manifest.Uri);
         Assert.Equal(ArtifactMediaTypes.Json, first.Manifest.MediaType);
@@ -39,7 +48,7 @@ public sealed class FeatureExtractionServiceTests(FeatureExtractionServiceFixtur
             Assert.All(data.Lengths, frames => Assert.InRange(frames, 50, 1000));
         }
 
-        FeaturesExtracted again = await ExtractAsync(CorpusLocation.Local(service.Corpus.Directory));
+        FeaturesExtracted again = await ExtractAsync(CorpusLocation.Local(service.Corpus.Directory), ownSplit);
 
         Assert.True(again.FromCache);
         Assert.Equal(first.FeatureSetId, again.FeatureSetId);
@@ -104,19 +113,19 @@ public sealed class FeatureExtractionServiceTests(FeatureExtractionServiceFixtur
         Assert.Empty(failed.ValidationProblems);
     }
 
-    private async Task<FeaturesExtracted> ExtractAsync(CorpusLocation corpus)
+    private async Task<FeaturesExtracted> ExtractAsync(CorpusLocation corpus, SplitPolicySpec? split = null)
     {
-        object outcome = await SendAsync(corpus);
+        object outcome = await SendAsync(corpus, split);
         return outcome as FeaturesExtracted
             ?? throw new Xunit.Sdk.XunitException($"Expected FeaturesExtracted, got {outcome}");
     }
 
-    private static ExtractFeatures Command(CorpusLocation corpus) =>
-        new(Guid.NewGuid(), corpus, new LabelMappingSpec(), Split, new FeatureEncoderSpec(), new AudioPreprocessingSpec());
+    private static ExtractFeatures Command(CorpusLocation corpus, SplitPolicySpec? split = null) =>
+        new(Guid.NewGuid(), corpus, new LabelMappingSpec(), split ?? Split, new FeatureEncoderSpec(), new AudioPreprocessingSpec());
 
-    private async Task<object> SendAsync(CorpusLocation corpus)
+    private async Task<object> SendAsync(CorpusLocation corpus, SplitPolicySpec? split = null)
     {
-        ExtractFeatures command = Command(corpus);
+        ExtractFeatures command = Command(corpus, split);
         await service.SendAsync(command);
         return await service.Outcomes.WaitAsync(command.RequestId, OutcomeTimeout);
     }

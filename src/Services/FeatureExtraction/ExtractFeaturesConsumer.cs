@@ -2,6 +2,7 @@ using DistillPlatform.Contracts.Artifacts;
 using DistillPlatform.Contracts.Features;
 using DistillPlatform.Features.Corpus;
 using DistillPlatform.Features.Extraction;
+using System.Threading.Channels;
 using MassTransit;
 
 namespace DistillPlatform.Services.FeatureExtraction;
@@ -18,7 +19,8 @@ public sealed class ExtractFeaturesConsumer(
     StoredFeatureSets featureSets,
     ILogger<ExtractFeaturesConsumer> logger) : IConsumer<ExtractFeatures>
 {
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
+    /// <summary>Progress is published at every tenth of the utterances.</summary>
+    private const int ProgressSteps = 10;
 
     public async Task Consume(ConsumeContext<ExtractFeatures> context)
     {
@@ -41,10 +43,18 @@ public sealed class ExtractFeaturesConsumer(
         string workFolder = Directory.CreateTempSubdirectory("distill-features-").FullName;
         try
         {
-            var progress = new LatestProgress();
-            Task<FeatureExtractionResult> extraction = extractor.ExtractAsync(plan, Path.Combine(workFolder, plan.FeatureSetId), progress, cancellationToken);
-            await PublishProgressUntilDoneAsync(context, plan.FeatureSetId, extraction, progress);
-            FeatureExtractionResult result = await extraction;
+            var progress = new ProgressMilestones(ProgressSteps);
+            Task publishing = PublishProgressAsync(context, plan.FeatureSetId, progress.Reader);
+            FeatureExtractionResult result;
+            try
+            {
+                result = await extractor.ExtractAsync(plan, Path.Combine(workFolder, plan.FeatureSetId), progress, cancellationToken);
+            }
+            finally
+            {
+                progress.Complete();
+                await publishing;
+            }
             ArtifactRef manifest = await featureSets.UploadAsync(result.Directory, result.Manifest, cancellationToken);
             logger.LogInformation("Request {RequestId}: feature set {FeatureSetId} stored at {Uri}", message.RequestId, plan.FeatureSetId, manifest.Uri);
             await context.Publish(Extracted(message, plan, manifest, fromCache: false), cancellationToken);
@@ -80,22 +90,14 @@ public sealed class ExtractFeaturesConsumer(
         }
     }
 
-    private static async Task PublishProgressUntilDoneAsync(
-        ConsumeContext<ExtractFeatures> context, string featureSetId, Task extraction, LatestProgress progress)
+    private static async Task PublishProgressAsync(
+        ConsumeContext<ExtractFeatures> context, string featureSetId, ChannelReader<ExtractionProgress> milestones)
     {
-        using var timer = new PeriodicTimer(ProgressInterval);
-        ExtractionProgress? published = null;
-        while (!extraction.IsCompleted)
+        await foreach (ExtractionProgress milestone in milestones.ReadAllAsync(CancellationToken.None))
         {
-            await Task.WhenAny(extraction, timer.WaitForNextTickAsync(context.CancellationToken).AsTask());
-            ExtractionProgress? latest = progress.Latest;
-            if (latest is not null && latest != published && !extraction.IsCompleted)
-            {
-                await context.Publish(new FeatureExtractionProgress(
-                    context.Message.RequestId, featureSetId, latest.UtterancesDone, latest.UtterancesTotal, latest.AudioSecondsPerSecond),
-                    context.CancellationToken);
-                published = latest;
-            }
+            await context.Publish(new FeatureExtractionProgress(
+                context.Message.RequestId, featureSetId, milestone.UtterancesDone, milestone.UtterancesTotal, milestone.AudioSecondsPerSecond),
+                context.CancellationToken);
         }
     }
 
