@@ -74,7 +74,7 @@ public sealed class ModelTests
         var input = torch.randn(1, 4, 16, 5);
         var changed = input.clone();
         using (torch.no_grad())
-            changed.narrow(2, 15, 1).add_(3);
+            changed.narrow(2, 15, 1).add_(torch.randn(1, 4, 1, 5));
         var before = attention.call(input).narrow(2, 0, 1);
         var after = attention.call(changed).narrow(2, 0, 1);
         // A 3×3 convolution would need many layers for frame 15 to reach frame 0; one attention does it directly.

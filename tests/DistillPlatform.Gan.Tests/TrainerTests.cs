@@ -64,14 +64,18 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
-    public void CriticQuicklyLearnsToSeparateRealMapsFromTheUntrainedGenerator()
+    public void CriticQuicklyLearnsToSeparateRealMapsFromNoise()
     {
-        var hyperParameters = new GanHyperParameters(CriticSteps: 5, CriticLearningRate: 1e-3, FeatureMatchingWeight: 0);
+        // The generator barely moves (lr 1e-7), so its maps stay the noise an untrained network makes; only the
+        // Wasserstein and gradient-penalty terms train the critic.
+        var hyperParameters = new GanHyperParameters(CriticSteps: 5, CriticLearningRate: 2e-3, GeneratorLearningRate: 1e-7,
+            RealClassificationWeight: 0, SyntheticClassificationWeight: 0, FeatureMatchingWeight: 0);
         using var trainer = NewTrainer(hyperParameters, teachers: null);
-        var reports = Enumerable.Range(0, 8).Select(_ => trainer.TrainStep()).ToList();
-        double early = reports[0].WassersteinEstimate;
-        double late = reports.Skip(5).Average(r => r.WassersteinEstimate);
-        Assert.True(late > early + 0.5, $"Wasserstein estimate went from {early:F3} to {late:F3}");
+        var reports = Enumerable.Range(0, 10).Select(_ => trainer.TrainStep()).ToList();
+        double early = reports.Take(2).Average(r => r.WassersteinEstimate);
+        double late = reports.Skip(7).Average(r => r.WassersteinEstimate);
+        Assert.True(late > early + 0.15, $"Wasserstein estimate went from {early:F3} to {late:F3}");
+        Assert.True(late > 0, $"The critic should score real maps above synthetic ones after training; estimate {late:F3}");
         Assert.All(reports, r => Assert.True(double.IsFinite(r.CriticLoss) && double.IsFinite(r.GeneratorLoss)));
     }
 
