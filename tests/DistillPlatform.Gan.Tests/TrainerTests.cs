@@ -61,6 +61,12 @@ public sealed class TrainerTests : IDisposable
         // The corpus lives around 10 + dimension ± 3; standardised output mapped back lands in that range, not around 0.
         Assert.InRange(first.mean().item<float>(), 8f, 17f);
         AssertSameState(plain.Generator, sampled.Generator);
+        Assert.True(sampled.Generator.training);
+
+        // The sampling side reads only the generator and normalisation from a checkpoint and draws the same maps.
+        sampled.SaveCheckpoint(_folder);
+        using var sampler = GanSampler.FromCheckpoint(_folder);
+        Assert.True(sampler.Sample([2, 0, 1], seed: 9).equal(sampled.Sample([2, 0, 1], seed: 9)));
     }
 
     [Fact]

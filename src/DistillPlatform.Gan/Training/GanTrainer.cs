@@ -21,11 +21,6 @@ namespace DistillPlatform.Gan.Training;
 /// </summary>
 public sealed class GanTrainer : IDisposable
 {
-    private const string GeneratorFile = "generator.safetensors";
-    private const string CriticFile = "critic.safetensors";
-    private const string GeneratorOptimizerFile = "generator-optimizer.safetensors";
-    private const string CriticOptimizerFile = "critic-optimizer.safetensors";
-
     private readonly IRealBatchSource _source;
     private readonly ITeacherPool? _teachers;
     private readonly Adam _generatorOptimizer;
@@ -176,43 +171,11 @@ public sealed class GanTrainer : IDisposable
         return batch;
     }
 
-    /// <summary>
-    /// Generated maps for <paramref name="classIndices"/> in feature units [N, 1, T, D], reproducible from
-    /// <paramref name="seed"/> (the noise is torch.randn after torch.manual_seed(seed), as in PyTorch). Uses the
-    /// generator in eval mode (batch norm running statistics) and leaves the training random state untouched.
-    /// The result lives in the caller's dispose scope.
-    /// </summary>
+    /// <inheritdoc cref="GanSampler.Sample(ConditionalGenerator, FeatureNormalization, IReadOnlyList{int}, long)"/>
     public Tensor Sample(IReadOnlyList<int> classIndices, long seed)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentNullException.ThrowIfNull(classIndices);
-        if (classIndices.Count == 0)
-            throw new ArgumentException("Sample needs at least one class index.", nameof(classIndices));
-        var invalid = classIndices.Where(c => c < 0 || c >= Model.Classes).ToList();
-        if (invalid.Count > 0)
-            throw new ArgumentOutOfRangeException(nameof(classIndices), $"Class indices must lie in [0, {Model.Classes}); got {string.Join(", ", invalid)}.");
-        var outerState = torch.get_rng_state();
-        try
-        {
-            using var scope = torch.NewDisposeScope();
-            torch.manual_seed(seed);
-            var noise = torch.randn(classIndices.Count, Model.NoiseDimensions);
-            var labels = torch.tensor(classIndices.Select(c => (long)c).ToArray(), [classIndices.Count]);
-            Generator.eval();
-            try
-            {
-                using (torch.no_grad())
-                    return Normalization.Denormalize(Generator.Generate(labels, noise)).MoveToOuterScope();
-            }
-            finally
-            {
-                Generator.train();
-            }
-        }
-        finally
-        {
-            torch.set_rng_state(outerState);
-        }
+        return GanSampler.Sample(Generator, Normalization, classIndices, seed);
     }
 
     /// <summary>
@@ -224,10 +187,10 @@ public sealed class GanTrainer : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         Directory.CreateDirectory(folder);
-        Generator.save(Path.Combine(folder, GeneratorFile));
-        Critic.save(Path.Combine(folder, CriticFile));
-        _generatorOptimizer.save_state(Path.Combine(folder, GeneratorOptimizerFile));
-        _criticOptimizer.save_state(Path.Combine(folder, CriticOptimizerFile));
+        Generator.save(Path.Combine(folder, GanCheckpointFiles.Generator));
+        Critic.save(Path.Combine(folder, GanCheckpointFiles.Critic));
+        _generatorOptimizer.save_state(Path.Combine(folder, GanCheckpointFiles.GeneratorOptimizer));
+        _criticOptimizer.save_state(Path.Combine(folder, GanCheckpointFiles.CriticOptimizer));
         new GanTrainingState(GanTrainingState.CurrentFormatVersion, Step, Model, HyperParameters, Normalization,
             Convert.ToBase64String(_torchRandomState), _random.State).Save(folder);
     }
@@ -243,10 +206,10 @@ public sealed class GanTrainer : IDisposable
         var trainer = new GanTrainer(state.Model, state.HyperParameters, state.Normalization, source, teachers, seed: 0);
         try
         {
-            trainer.Generator.load(Path.Combine(folder, GeneratorFile));
-            trainer.Critic.load(Path.Combine(folder, CriticFile));
-            trainer._generatorOptimizer.load_state(Path.Combine(folder, GeneratorOptimizerFile));
-            trainer._criticOptimizer.load_state(Path.Combine(folder, CriticOptimizerFile));
+            trainer.Generator.load(Path.Combine(folder, GanCheckpointFiles.Generator));
+            trainer.Critic.load(Path.Combine(folder, GanCheckpointFiles.Critic));
+            trainer._generatorOptimizer.load_state(Path.Combine(folder, GanCheckpointFiles.GeneratorOptimizer));
+            trainer._criticOptimizer.load_state(Path.Combine(folder, GanCheckpointFiles.CriticOptimizer));
             trainer._torchRandomState = Convert.FromBase64String(state.TorchRandomState);
             trainer._random.Restore(state.RandomState);
             trainer.Step = state.Step;
