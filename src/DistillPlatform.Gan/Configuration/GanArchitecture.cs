@@ -13,9 +13,9 @@ public enum GanArchitecture
 /// <summary>How a generator block doubles the map size.</summary>
 public enum UpsamplingMode
 {
-    /// <summary>Nearest-neighbour ×2 followed by a 3×3 convolution (no checkerboard artefacts; fast in Debian's libtorch).</summary>
+    /// <summary>Nearest-neighbour ×2 followed by a 3×3 convolution (the default: no checkerboard artefacts, and it allows dilation).</summary>
     NearestConv,
 
-    /// <summary>A 4×4 transposed convolution with stride 2 (the classic DCGAN block; slow in Debian's CPU libtorch).</summary>
+    /// <summary>A 4×4 transposed convolution with stride 2 (the classic DCGAN block).</summary>
     TransposedConv,
 }
