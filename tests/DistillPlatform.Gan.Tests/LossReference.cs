@@ -20,7 +20,7 @@ public sealed class LossReference
     public LossReference()
     {
         var script = Path.Combine(AppContext.BaseDirectory, "Reference", "gan_losses_reference.py");
-        using var document = JsonDocument.Parse(Run(script));
+        using var document = JsonDocument.Parse(RunPython(script));
         foreach (var testCase in document.RootElement.EnumerateObject())
         {
             var tensors = new Dictionary<string, (long[], double[])>();
@@ -60,10 +60,13 @@ public sealed class LossReference
                 string.Create(CultureInfo.InvariantCulture, $"{testCase}.{name}[{i}] is {values[i]}, PyTorch has {expected[i]}"));
     }
 
-    private static string Run(string script)
+    /// <summary>Runs a Python reference script with /usr/bin/python3 and returns what it printed.</summary>
+    public static string RunPython(string script, params string[] arguments)
     {
         var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(script);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
         start.Environment["OMP_NUM_THREADS"] = "1";
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Python}.");
         var stderr = new StringBuilder();
