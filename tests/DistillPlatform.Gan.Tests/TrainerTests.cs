@@ -109,6 +109,12 @@ public sealed class TrainerTests : IDisposable
         Assert.Throws<FileNotFoundException>(() => GanTrainer.LoadCheckpoint(_folder, TinyGan.Sampler(_corpus), null));
         using var trainer = NewTrainer(new GanHyperParameters(), teachers: null);
         Assert.Throws<ArgumentOutOfRangeException>(() => trainer.Sample([0, 3], seed: 1));
+
+        // A corpus whose labels exceed the model's class count is caught at the first batch.
+        var foreign = TinyGan.Corpus().Select(u => u with { Label = u.Label + 2 }).ToList();
+        using var mislabelled = new GanTrainer(TinyGan.Config(), new GanHyperParameters(), FeatureNormalization.FromUtterances(foreign),
+            TinyGan.Sampler(foreign), null, 1);
+        Assert.Contains("outside [0, 3)", Assert.Throws<InvalidOperationException>(mislabelled.TrainStep).Message);
     }
 
     private static void AssertSameState(Torch.nn.Module expected, Torch.nn.Module actual)

@@ -46,11 +46,17 @@ public sealed class GanTrainer : IDisposable
         _random = new ResumableRandom(seed);
 
         var outerState = torch.get_rng_state();
-        torch.manual_seed(seed);
-        Generator = ConditionalGenerator.Create(model);
-        Critic = new Critic(model);
-        _torchRandomState = torch.get_rng_state();
-        torch.set_rng_state(outerState);
+        try
+        {
+            torch.manual_seed(seed);
+            Generator = ConditionalGenerator.Create(model);
+            Critic = new Critic(model);
+            _torchRandomState = torch.get_rng_state();
+        }
+        finally
+        {
+            torch.set_rng_state(outerState);
+        }
 
         var betas = (hyperParameters.AdamBeta1, hyperParameters.AdamBeta2);
         _generatorOptimizer = new Adam(Generator.parameters(), lr: hyperParameters.GeneratorLearningRate, betas: betas);
@@ -166,6 +172,9 @@ public sealed class GanTrainer : IDisposable
                 $"The batch source gave features [{string.Join(", ", batch.Features.shape)}] ({batch.Features.dtype}); the model needs float32 [B, 1, {Model.Frames}, {Model.FeatureDimensions}].");
         if (!batch.Labels.shape.SequenceEqual([size]) || batch.Labels.dtype != ScalarType.Int64)
             throw new InvalidOperationException($"The batch source gave labels [{string.Join(", ", batch.Labels.shape)}] ({batch.Labels.dtype}); expected int64 [{size}].");
+        if (size > 0 && (batch.Labels.min().item<long>() < 0 || batch.Labels.max().item<long>() >= Model.Classes))
+            throw new InvalidOperationException(
+                $"The batch source gave labels outside [0, {Model.Classes}): [{string.Join(", ", batch.Labels.ToArray<long>())}].");
         if (!batch.Mask.shape.SequenceEqual([size, Model.Frames]))
             throw new InvalidOperationException($"The batch source gave a mask [{string.Join(", ", batch.Mask.shape)}]; expected [{size}, {Model.Frames}].");
         return batch;
