@@ -107,6 +107,12 @@ public sealed class TrainerTests : IDisposable
         Assert.Throws<ArgumentException>(() => new GanTrainer(TinyGan.Config(), new GanHyperParameters(), new FeatureNormalization([0f], [1f]),
             TinyGan.Sampler(_corpus), null, 1));
         Assert.Throws<FileNotFoundException>(() => GanTrainer.LoadCheckpoint(_folder, TinyGan.Sampler(_corpus), null));
+        Assert.Throws<FileNotFoundException>(() => GanSampler.FromCheckpoint(_folder));
+        Directory.CreateDirectory(_folder);
+        File.WriteAllText(Path.Combine(_folder, GanCheckpointFiles.TrainerState), "{\"format_version\": 99}");
+        Assert.Contains("lacks part", Assert.Throws<InvalidDataException>(() => GanSampler.FromCheckpoint(_folder)).Message);
+        File.WriteAllText(Path.Combine(_folder, GanCheckpointFiles.TrainerState), "not json");
+        Assert.Contains("not a valid GAN trainer state", Assert.Throws<InvalidDataException>(() => GanSampler.FromCheckpoint(_folder)).Message);
         using var trainer = NewTrainer(new GanHyperParameters(), teachers: null);
         Assert.Throws<ArgumentOutOfRangeException>(() => trainer.Sample([0, 3], seed: 1));
 
