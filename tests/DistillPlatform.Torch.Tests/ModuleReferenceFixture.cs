@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using DistillPlatform.Torch.nn;
+
+namespace DistillPlatform.Torch.Tests;
+
+/// <summary>
+/// Runs Reference/ModuleReference.py once per test run with /usr/bin/python3 (PyTorch 1.13). It writes one
+/// safetensors file per parity case (inputs, initial weights, PyTorch's outputs and gradients) into a temporary
+/// folder; the nn / functional / optim / state-dict tests read those files. Python writes them with its own
+/// hand-written safetensors code, so every load here also checks Python → C# interoperability.
+/// </summary>
+public sealed class ModuleReferenceFixture : IDisposable
+{
+    internal const string Python = "/usr/bin/python3";
+    private static readonly TimeSpan PythonTimeout = TimeSpan.FromMinutes(2);
+
+    public ModuleReferenceFixture()
+    {
+        Directory = Path.Combine(Path.GetTempPath(), $"nn-reference-{Guid.NewGuid():N}");
+        RunScript("generate", Directory);
+    }
+
+    /// <summary>Folder holding CASE.safetensors files.</summary>
+    public string Directory { get; }
+
+    /// <summary>Path of one case file; fails clearly when the script did not produce it.</summary>
+    public string CasePath(string caseName)
+    {
+        var path = Path.Combine(Directory, caseName + ".safetensors");
+        Assert.True(File.Exists(path), $"ModuleReference.py wrote no case '{caseName}' into {Directory}.");
+        return path;
+    }
+
+    /// <summary>All tensors of one case file; the caller disposes them (or lets a dispose scope do it).</summary>
+    public Dictionary<string, Tensor> Load(string caseName) => StateDictFile.Load(CasePath(caseName));
+
+    /// <summary>Runs the reference script with the given arguments and returns its standard output.</summary>
+    public static string RunScript(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Python)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Reference", "ModuleReference.py"));
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.Environment["OMP_NUM_THREADS"] = "1";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Python}.");
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit(PythonTimeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"ModuleReference.py {string.Join(' ', arguments)} did not finish within {PythonTimeout}.");
+        }
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"ModuleReference.py {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{stderr.Result}");
+        return stdout.Result;
+    }
+
+    public void Dispose()
+    {
+        if (System.IO.Directory.Exists(Directory))
+            System.IO.Directory.Delete(Directory, recursive: true);
+    }
+}
+
+/// <summary>Every test class that reads PyTorch reference files shares one Python run.</summary>
+[CollectionDefinition(Name)]
+public sealed class ModuleReferenceCollection : ICollectionFixture<ModuleReferenceFixture>
+{
+    public const string Name = "PyTorch nn reference";
+}
+
+/// <summary>Element-wise comparison with PyTorch results.</summary>
+internal static class ModuleAssert
+{
+    /// <summary>Parity tolerance: 1e-5 relative, with an absolute floor of 1e-6 of the tensor's scale for values near zero.</summary>
+    private const double RelativeTolerance = 1e-5;
+
+    public static void Close(Tensor expected, Tensor? actual, string what)
+    {
+        Assert.NotNull(actual);
+        Assert.True(expected.shape.SequenceEqual(actual.shape),
+            $"{what}: shape [{string.Join(", ", actual.shape)}] differs from PyTorch's [{string.Join(", ", expected.shape)}].");
+        var want = Values(expected);
+        var got = Values(actual);
+        double scale = want.Length == 0 ? 0 : want.Max(Math.Abs);
+        double floor = 1e-6 * Math.Max(scale, 1e-3);
+        for (int i = 0; i < want.Length; i++)
+        {
+            double allowed = RelativeTolerance * Math.Abs(want[i]) + floor;
+            Assert.True(Math.Abs(got[i] - want[i]) <= allowed,
+                $"{what}[{i}]: got {got[i]:R}, PyTorch {want[i]:R} (allowed difference {allowed:E2}).");
+        }
+    }
+
+    public static void Exact(Tensor expected, Tensor actual, string what)
+    {
+        Assert.True(expected.shape.SequenceEqual(actual.shape), $"{what}: shape mismatch.");
+        Assert.Equal(expected.dtype, actual.dtype);
+        Assert.Equal(Values(expected), Values(actual));
+    }
+
+    private static double[] Values(Tensor tensor)
+    {
+        using var detached = tensor.detach();
+        using var asDouble = detached.to(ScalarType.Float64);
+        return asDouble.ToArray<double>();
+    }
+}
