@@ -1,0 +1,89 @@
+namespace DistillPlatform.Features.Audio;
+
+/// <summary>How <see cref="LevelNormalizer"/> measures the level it scales to.</summary>
+public enum NormalizationMode
+{
+    /// <summary>Leave the level untouched.</summary>
+    None,
+
+    /// <summary>Scale so the largest absolute sample reaches the target (dBFS).</summary>
+    Peak,
+
+    /// <summary>Scale so the root-mean-square level reaches the target (dBFS), without letting the peak clip.</summary>
+    Rms,
+}
+
+/// <summary>
+/// Brings recordings to a common level. Corpora are recorded at very different gains (many peak far below full
+/// scale) and log-mel features shift with gain, so levelling makes features comparable across recordings.
+/// </summary>
+public static class LevelNormalizer
+{
+    /// <summary>Returns a scaled copy of <paramref name="samples"/>; silent input (all zeros) is returned unscaled.</summary>
+    /// <param name="targetDbfs">Target level in dB relative to full scale (≤ 0), e.g. -1 for peak, -23 for RMS.</param>
+    /// <remarks>For <see cref="NormalizationMode.Rms"/> the gain is capped so the peak stays at or below full scale:
+    /// a clipped waveform would add distortion the original recording never had.</remarks>
+    public static float[] Normalize(ReadOnlySpan<float> samples, NormalizationMode mode, double targetDbfs)
+    {
+        if (mode == NormalizationMode.None)
+        {
+            return samples.ToArray();
+        }
+
+        if (targetDbfs > 0 || double.IsNaN(targetDbfs))
+        {
+            throw new ArgumentOutOfRangeException(nameof(targetDbfs), targetDbfs, "The target level must be at most 0 dBFS (full scale).");
+        }
+
+        var peak = Peak(samples);
+        if (peak == 0)
+        {
+            return samples.ToArray();
+        }
+
+        var target = DbToAmplitude(targetDbfs);
+        var gain = mode switch
+        {
+            NormalizationMode.Peak => target / peak,
+            NormalizationMode.Rms => Math.Min(target / Rms(samples), 1.0 / peak),
+            _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown normalization mode."),
+        };
+
+        var scaled = new float[samples.Length];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            scaled[i] = (float)(samples[i] * gain);
+        }
+
+        return scaled;
+    }
+
+    public static double Peak(ReadOnlySpan<float> samples)
+    {
+        double peak = 0;
+        foreach (var sample in samples)
+        {
+            peak = Math.Max(peak, Math.Abs(sample));
+        }
+
+        return peak;
+    }
+
+    public static double Rms(ReadOnlySpan<float> samples)
+    {
+        if (samples.IsEmpty)
+        {
+            return 0;
+        }
+
+        double sumOfSquares = 0;
+        foreach (var sample in samples)
+        {
+            sumOfSquares += (double)sample * sample;
+        }
+
+        return Math.Sqrt(sumOfSquares / samples.Length);
+    }
+
+    public static double DbToAmplitude(double db) => Math.Pow(10, db / 20);
+}
