@@ -152,11 +152,17 @@ public sealed class EmotionTrainer
     /// </summary>
     public static Tensor Loss(IEmotionClassifier model, EmotionBatch batch, Tensor? classWeights = null)
     {
-        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(batch);
+        return Loss(model, batch.Features, batch.Mask, batch.Labels, classWeights);
+    }
+
+    /// <summary>The same objective for tensors not built by a dataset: features [B, T, D], mask [B, T], labels [B] int64.</summary>
+    public static Tensor Loss(IEmotionClassifier model, Tensor features, Tensor mask, Tensor labels, Tensor? classWeights = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
         using var scope = torch.NewDisposeScope();
-        var logits = model.Logits(batch.Features, batch.Mask);
-        return Functional.cross_entropy(logits, batch.Labels, classWeights).MoveToOuterScope();
+        var logits = model.Logits(features, mask);
+        return Functional.cross_entropy(logits, labels, classWeights).MoveToOuterScope();
     }
 
     /// <summary>The predicted class of every utterance of <paramref name="data"/>, in dataset order.</summary>
