@@ -15,14 +15,12 @@ public sealed class EmotionDataset
 {
     private readonly FeatureData _data;
     private readonly int[] _rows; // dataset position -> utterance index in _data
-    private readonly long[] _frameOffsets; // utterance index in _data -> first frame
 
-    private EmotionDataset(FeatureData data, int[] rows, long[] frameOffsets, IReadOnlyList<string> classes, IReadOnlyList<string> speakerNames,
+    private EmotionDataset(FeatureData data, int[] rows, IReadOnlyList<string> classes, IReadOnlyList<string> speakerNames,
         int? maxFrames, string? sourceId)
     {
         _data = data;
         _rows = rows;
-        _frameOffsets = frameOffsets;
         Classes = classes;
         SpeakerNames = speakerNames;
         MaxFrames = maxFrames;
@@ -65,10 +63,7 @@ public sealed class EmotionDataset
                 $"Utterance '{data.UtteranceIds[badSpeaker]}' has speaker {data.Speakers[badSpeaker]}, not -1 or one of the {speakerNames.Count} speakers.", nameof(data));
 
         FeatureData features = options.Normalization is { } statistics ? Normalize(data, statistics, options.NormalizationFloor) : data;
-        var offsets = new long[data.Count];
-        for (int i = 1; i < offsets.Length; i++)
-            offsets[i] = offsets[i - 1] + data.Lengths[i - 1];
-        return new EmotionDataset(features, Enumerable.Range(0, data.Count).ToArray(), offsets, classes, speakerNames, options.MaxFrames, sourceId);
+        return new EmotionDataset(features, Enumerable.Range(0, data.Count).ToArray(), classes, speakerNames, options.MaxFrames, sourceId);
     }
 
     /// <summary>Where the utterances come from (feature set id and split) when known; recorded in checkpoint indexes.</summary>
@@ -126,7 +121,7 @@ public sealed class EmotionDataset
                 throw new ArgumentOutOfRangeException(nameof(positions), positions[i], $"Position must be in [0, {Count}).");
             rows[i] = _rows[positions[i]];
         }
-        return new EmotionDataset(_data, rows, _frameOffsets, Classes, SpeakerNames, MaxFrames, SourceId);
+        return new EmotionDataset(_data, rows, Classes, SpeakerNames, MaxFrames, SourceId);
     }
 
     /// <summary>
@@ -175,8 +170,7 @@ public sealed class EmotionDataset
                 int row = _rows[positions[b]];
                 int length = checked((int)_data.Lengths[row]);
                 int skip = (length - lengths[b]) / 2; // centre crop; 0 when not cropped
-                long first = (_frameOffsets[row] + skip) * dims;
-                _data.Features.AsSpan(checked((int)first), lengths[b] * dims).CopyTo(valueSpan.Slice(b * frames * dims));
+                _data.Frames(row).Span.Slice(skip * dims, lengths[b] * dims).CopyTo(valueSpan.Slice(b * frames * dims));
                 maskSpan.Slice(b * frames, lengths[b]).Fill(true);
                 labels[b] = _data.Labels[row];
             }

@@ -34,6 +34,7 @@ public sealed class CheckpointPoolTrainer(CheckpointPoolOptions options)
         string folder = Path.GetFullPath(outputFolder);
         Directory.CreateDirectory(folder);
 
+        // The index records the shared training options; each run's own seed is in its run entry.
         CheckpointPoolIndex wanted = new(CheckpointPoolIndex.CurrentFormatVersion, Options.Head, train.Dimensions, train.Classes.ToArray(),
             train.SourceId, Options.Training with { Seed = 0 }, Options.Keep.Canonical, []);
         CheckpointPoolIndex? existing = CheckpointPoolIndex.TryRead(folder);
