@@ -32,6 +32,9 @@ public readonly struct Scalar
 
     public double ToDouble() => Kind == ScalarKind.Real ? Real : Integer;
 
+    /// <summary>-value with the same kind (an integral alpha must stay integral for integer tensors).</summary>
+    internal Scalar Negated() => Kind == ScalarKind.Real ? new(-Real, 0, Kind) : new(-Integer, -Integer, ScalarKind.Integer);
+
     public static implicit operator Scalar(double value) => new(value, 0, ScalarKind.Real);
 
     public static implicit operator Scalar(float value) => new(value, 0, ScalarKind.Real);

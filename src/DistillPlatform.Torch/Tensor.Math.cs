@@ -56,7 +56,7 @@ public sealed partial class Tensor
 
     /// <summary>this - alpha * other.</summary>
     public Tensor sub(Tensor other, Scalar? alpha = null) => alpha is { } scale
-        ? add(other, -scale.ToDouble())
+        ? add(other, scale.Negated())
         : Binary(other, BinaryOp.Sub);
 
     public Tensor sub(Scalar other) => Binary(other, BinaryOp.Sub);

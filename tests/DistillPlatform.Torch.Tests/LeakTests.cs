@@ -39,19 +39,19 @@ public sealed class LeakTests
 
             for (int i = 0; i < WarmUpSteps; i++)
                 Step();
-            long liveAfterWarmUp = TorchDiagnostics.LiveTensorCount;
+            long liveAfterWarmUp = SettledLiveCount();
             long rssAfterWarmUp = ResidentSetKiB();
 
             for (int i = 0; i < MeasuredSteps; i++)
                 Step();
 
-            Assert.Equal(liveAfterWarmUp, TorchDiagnostics.LiveTensorCount);
+            Assert.Equal(liveAfterWarmUp, SettledLiveCount());
             long rssAfter = ResidentSetKiB();
             Assert.True(rssAfter <= rssAfterWarmUp * 1.10,
                 $"RSS grew from {rssAfterWarmUp} KiB after warm-up to {rssAfter} KiB after {MeasuredSteps} more steps (> +10%).");
         }
 
-        Assert.Equal(liveBefore, TorchDiagnostics.LiveTensorCount);
+        Assert.Equal(liveBefore, SettledLiveCount());
     }
 
     [Fact]

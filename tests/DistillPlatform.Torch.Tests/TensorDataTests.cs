@@ -100,6 +100,8 @@ public sealed class TensorDataTests
         Assert.Equal(ScalarType.Int64, (ints * 2).dtype);
         Assert.Equal(ScalarType.Float32, (ints * 2.0).dtype);
         Assert.Equal([2L, 1L, 0L], (2 - ints).ToArray<long>());
+        Assert.Equal([0L, -1L, -2L], ints.sub(ints, alpha: 2).ToArray<long>());
+        Assert.Equal([0L, 3L, 6L], ints.add(ints, alpha: 2).ToArray<long>());
     }
 
     [Fact]

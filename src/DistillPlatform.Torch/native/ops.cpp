@@ -145,7 +145,7 @@ DP_EXPORT dp_tensor dp_binary_scalar(dp_tensor a, double real, int64_t integer, 
   return dp::tensor_result([&] { return binary_scalar(*a, dp::scalar(real, integer, kind), op); });
 }
 
-// a + alpha * b (alpha = -1 gives a - b scaled forms used by optimizers).
+// a + alpha * b (Tensor.sub(b, alpha) passes -alpha).
 DP_EXPORT dp_tensor dp_add_scaled(dp_tensor a, dp_tensor b, double real, int64_t integer, int kind) {
   return dp::tensor_result([&] { return at::add(*a, *b, dp::scalar(real, integer, kind)); });
 }
