@@ -4,9 +4,8 @@ using DistillPlatform.Emotion.Data;
 using DistillPlatform.Emotion.Models;
 using DistillPlatform.Emotion.Probe;
 using DistillPlatform.Emotion.Training;
-using DistillPlatform.Features.Audio;
 using DistillPlatform.Features.Corpus;
-using DistillPlatform.Features.Encoders;
+using DistillPlatform.Features.Extraction;
 using DistillPlatform.Features.FeatureSets;
 using DistillPlatform.Metrics.Statistics;
 
@@ -14,7 +13,7 @@ using DistillPlatform.Metrics.Statistics;
 // speaker-independent split (test speakers emodb_03 and emodb_08, 20% of the training speakers' utterances as dev),
 // the SUPERB emotion head trained with 3 seeds, test UAR mean ± std. Also runs the speaker-ID probe of Table 4 on
 // the first seed's model.
-// Usage: RealBaseline --corpus DIR [--seeds N] [--lr X] [--max-epochs N]   (a later --corpus wins).
+// Usage: RealBaseline --corpus DIR [--features DIR] [--seeds N] [--lr X] [--max-epochs N]   (a later --corpus wins).
 
 string corpus = Argument(args, "--corpus") ?? throw new ArgumentException("Pass --corpus DIR (the EmoDB folder with labels.csv and wav/).");
 int seedCount = int.Parse(Argument(args, "--seeds") ?? "3", CultureInfo.InvariantCulture);
@@ -40,86 +39,58 @@ var training = new EmotionTrainingOptions
     MaxGradientNorm = 1.0,
 };
 
-string featureFolder = Path.Combine(Path.GetTempPath(), "real-baseline-" + Guid.NewGuid().ToString("N"));
-try
-{
-    var extraction = Stopwatch.StartNew();
-    var reader = ExtractFeatures(manifestPath, featureFolder);
-    var manifest = reader.Manifest;
-    string splits = string.Join(", ", manifest.Splits.Select(s => $"{s.Key} {s.Value.Utterances} utt [{string.Join("/", s.Value.ClassCounts)}]"));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"features: {manifest.EncoderId}, {manifest.Dimensions} dims, extracted in {extraction.Elapsed.TotalSeconds:F1} s; {splits}; " +
-        $"classes [{string.Join(", ", manifest.Classes)}]; test speakers [{string.Join(", ", manifest.Split(DataSplit.Test)!.Speakers)}]"));
-
-    var options = EmotionDatasetOptions.NormalizedBy(manifest);
-    var train = EmotionDataset.Load(reader, DataSplit.Train, options);
-    var dev = EmotionDataset.Load(reader, DataSplit.Dev, options);
-    var test = EmotionDataset.Load(reader, DataSplit.Test, options);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"training: {HeadConfig.Default}, lr {training.LearningRate}, batch {training.BatchSize}, up to {training.MaxEpochs} epochs, " +
-        $"patience {training.Patience}, balanced classes, clip {training.MaxGradientNorm}; torch threads {DistillPlatform.Torch.torch.get_num_threads()}"));
-
-    var uars = new List<double>();
-    var trainSeconds = new List<double>();
-    for (int seed = 0; seed < seedCount; seed++)
-    {
-        using var result = new EmotionTrainer(training with { Seed = seed }).Train(HeadConfig.Default, train, dev);
-        var report = EmotionTrainer.Evaluate(result.Model, test);
-        uars.Add(report.Uar);
-        trainSeconds.Add(result.WallSeconds);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"seed {seed}: best epoch {result.BestEpoch}/{result.EpochsTrained} (dev UAR {result.BestDevUar:F3}), test UAR {report.Uar:F3}, " +
-            $"accuracy {report.WeightedAccuracy:F3}, macro-F1 {report.MacroF1:F3}, train {result.WallSeconds:F1} s"));
-        if (seed == 0)
-        {
-            // Table 4: speaker identity left in the first layer, probed on the training speakers' utterances.
-            var trainingSpeakers = EmotionDataset.FromFeatureData(
-                FeatureData.Concatenate(manifest.Dimensions, [reader.ReadSplit(DataSplit.Train), reader.ReadSplit(DataSplit.Dev)]),
-                manifest.Classes, manifest.Speakers, options);
-            var probe = SpeakerProbe.Run(result.Model, trainingSpeakers);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"speaker probe (seed 0): accuracy {probe.Result.Accuracy:F3} over {probe.Result.SpeakerCount} speakers " +
-                $"(chance {probe.Result.ChanceLevel:F3}; {probe.ProbeTrainUtterances} train / {probe.ProbeTestUtterances} test utterances)"));
-        }
-    }
-
-    var summary = MeanStd.Of(uars);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"real-baseline: uar_mean={summary.Mean:F4} uar_std={summary.StandardDeviation:F4} train_s={trainSeconds.Average():F1}"));
-    return 0;
-}
-finally
-{
-    if (Directory.Exists(featureFolder))
-        Directory.Delete(featureFolder, recursive: true);
-}
-
-// Decode, preprocess and encode every utterance of the resolved corpus into a feature set folder.
-static FeatureSetReader ExtractFeatures(string manifestPath, string folder)
-{
-    var request = new CorpusRequest(
+// Features are cached by their deterministic id: a rerun with the same corpus and settings skips extraction.
+string featureFolder = Argument(args, "--features") ?? Path.Combine(Path.GetTempPath(), "real-baseline-features");
+var extraction = Stopwatch.StartNew();
+var extracted = await new FeatureExtractor(new FeatureExtractorOptions { MaxParallelism = 2, CreatedBy = "real-baseline-benchmark" })
+    .ExtractAsync(new FeatureExtractionRequest(new CorpusRequest(
         manifestPath,
         LabelMapping.Keep("neutral", "happy", "sad", "angry"),
-        SpeakerIndependentSplitPolicy.WithTestSpeakers(["emodb_03", "emodb_08"], devFraction: 0.2, seed: 0));
-    var corpus = new CorpusResolver().Resolve(request);
-    var preprocessing = AudioPreprocessing.Default;
-    var loader = new AudioLoader(preprocessing);
-    using var encoder = new LogMelEncoder();
-    var description = FeatureSetDescription.ForCorpus(corpus, CorpusContentHash.Compute(corpus), encoder.Id, "n_mels=80,win=25ms,hop=10ms",
-        encoder.FrameRateHz, encoder.Dimensions, preprocessing.Id, "real-baseline-benchmark");
-    var writer = new FeatureSetWriter(folder, description);
-    // Encoding is the slow part; two workers, written in corpus order so the set is the same every run.
-    var encoded = new FrameFeatures[corpus.Utterances.Count];
-    Parallel.For(0, encoded.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 },
-        i => encoded[i] = encoder.Encode(loader.Load(corpus.Utterances[i].AudioPath).Samples));
-    for (int i = 0; i < encoded.Length; i++)
+        SpeakerIndependentSplitPolicy.WithTestSpeakers(["emodb_03", "emodb_08"], devFraction: 0.2, seed: 0))), featureFolder);
+var reader = FeatureSetReader.Open(extracted.Directory);
+var manifest = reader.Manifest;
+string splits = string.Join(", ", manifest.Splits.Select(s => $"{s.Key} {s.Value.Utterances} utt [{string.Join("/", s.Value.ClassCounts)}]"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"features: {manifest.EncoderId}, {manifest.Dimensions} dims, {(extracted.FromCache ? "cached" : "extracted")} in {extraction.Elapsed.TotalSeconds:F1} s " +
+    $"({extracted.Directory}); {splits}; classes [{string.Join(", ", manifest.Classes)}]; " +
+    $"test speakers [{string.Join(", ", manifest.Split(DataSplit.Test)!.Speakers)}]"));
+
+var options = EmotionDatasetOptions.NormalizedBy(manifest);
+var train = EmotionDataset.Load(reader, DataSplit.Train, options);
+var dev = EmotionDataset.Load(reader, DataSplit.Dev, options);
+var test = EmotionDataset.Load(reader, DataSplit.Test, options);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"training: {HeadConfig.Default}, lr {training.LearningRate}, batch {training.BatchSize}, up to {training.MaxEpochs} epochs, " +
+    $"patience {training.Patience}, balanced classes, clip {training.MaxGradientNorm}; torch threads {DistillPlatform.Torch.torch.get_num_threads()}"));
+
+var uars = new List<double>();
+var trainSeconds = new List<double>();
+for (int seed = 0; seed < seedCount; seed++)
+{
+    using var result = new EmotionTrainer(training with { Seed = seed }).Train(HeadConfig.Default, train, dev);
+    var report = EmotionTrainer.Evaluate(result.Model, test);
+    uars.Add(report.Uar);
+    trainSeconds.Add(result.WallSeconds);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"seed {seed}: best epoch {result.BestEpoch}/{result.EpochsTrained} (dev UAR {result.BestDevUar:F3}), test UAR {report.Uar:F3}, " +
+        $"accuracy {report.WeightedAccuracy:F3}, macro-F1 {report.MacroF1:F3}, train {result.WallSeconds:F1} s"));
+    if (seed == 0)
     {
-        var utterance = corpus.Utterances[i];
-        writer.Add(utterance.Split, utterance.Id, utterance.ClassIndex, utterance.SpeakerIndex, encoded[i].Frames, encoded[i].Values);
+        // Table 4: speaker identity left in the first layer, probed on the training speakers' utterances.
+        var trainingSpeakers = EmotionDataset.FromFeatureData(
+            FeatureData.Concatenate(manifest.Dimensions, [reader.ReadSplit(DataSplit.Train), reader.ReadSplit(DataSplit.Dev)]),
+            manifest.Classes, manifest.Speakers, options);
+        var probe = SpeakerProbe.Run(result.Model, trainingSpeakers);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"speaker probe (seed 0): accuracy {probe.Result.Accuracy:F3} over {probe.Result.SpeakerCount} speakers " +
+            $"(chance {probe.Result.ChanceLevel:F3}; {probe.ProbeTrainUtterances} train / {probe.ProbeTestUtterances} test utterances)"));
     }
-    writer.Complete();
-    return FeatureSetReader.Open(folder);
 }
+
+var summary = MeanStd.Of(uars);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"real-baseline: uar_mean={summary.Mean:F4} uar_std={summary.StandardDeviation:F4} train_s={trainSeconds.Average():F1}"));
+return 0;
 
 static string? Argument(string[] arguments, string name)
 {
