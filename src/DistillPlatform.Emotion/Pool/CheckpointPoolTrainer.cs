@@ -15,7 +15,8 @@ public sealed record CheckpointPoolTrainingResult(CheckpointPoolIndex Index, IRe
 /// Trains the pool of emotion classifiers Θ whose softmax outputs the GAN's distillation loss matches: one run per
 /// seed, keeping the scheduled epochs as safetensors state dicts in an output folder, with an <c>index.json</c>.
 /// Resumable: a run writes its checkpoint files first and its index entry last, and a later call skips every run
-/// whose index entry and files (checked by SHA-256) are complete, retraining only the rest.
+/// whose index entry and files (checked by SHA-256) are complete, retraining only the rest. Runs of an earlier call
+/// with more seeds stay in the index: they were trained with the same settings.
 /// </summary>
 public sealed class CheckpointPoolTrainer(CheckpointPoolOptions options)
 {
