@@ -33,6 +33,9 @@ step_apt() {
 
 step_s3rver() {
   if [ -f "$TOOLS/s3rver/node_modules/s3rver/bin/s3rver.js" ]; then log "s3rver: present"; return; fi
+  if ! command -v npm >/dev/null 2>&1; then
+    log "s3rver: npm not found; install Node.js (with npm), then run scripts/bootstrap.sh again"; exit 1
+  fi
   log "s3rver: installing s3rver@3.7.1"
   mkdir -p "$TOOLS/s3rver"
   npm install --silent --no-audit --no-fund --prefix "$TOOLS/s3rver" s3rver@3.7.1 >/dev/null

@@ -1,23 +1,26 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Amazon.S3;
 using DistillPlatform.Artifacts;
+using DistillPlatform.Hosting;
+using DistillPlatform.Hosting.Resources;
+using DistillPlatform.Hosting.Testing;
 
 namespace DistillPlatform.Artifacts.Tests;
 
 /// <summary>
-/// Runs one real s3rver (the npm fake S3 installed under <c>.tools/</c>) on a free local port with its own data
-/// directory, for all tests of the collection; killed and its directory removed on dispose.
+/// Runs the platform's real object store resource (s3rver, the npm fake S3 installed under <c>.tools/</c>) through the
+/// AppHost's testing entry point, on a free local port with its own temporary state folder, for all tests of the
+/// collection; stopped and its state folder removed on dispose.
 /// </summary>
 public sealed class S3rverFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(30);
+    private const string ResourceName = "objectstore";
 
-    private Process? _process;
+    private DistributedApplication? _app;
+    private ObjectStoreResource? _resource;
+    private string? _stateDirectory;
 
     /// <summary>s3rver's data directory: objects are stored as <c>bucket/key._S3rver_object</c>.</summary>
-    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("s3rver-").FullName;
+    public string DataDirectory => Path.Combine(_stateDirectory!, ResourceName, "data");
 
     public ObjectStoreSettings Settings { get; private set; } = null!;
 
@@ -25,34 +28,19 @@ public sealed class S3rverFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var script = Path.Combine(RepositoryRoot(), ".tools", "s3rver", "node_modules", "s3rver", "bin", "s3rver.js");
-        if (!File.Exists(script))
+        _app = await DistributedApplicationTestingBuilder.CreateAsync(
+            builder => _resource = builder.AddObjectStore(ResourceName).Resource,
+            options => _stateDirectory = options.StateDirectory);
+        // Several tests corrupt objects through s3rver's on-disk layout, which a minio backend does not share.
+        if (_resource!.Backend != "s3rver")
         {
-            throw new InvalidOperationException($"s3rver is not installed at '{script}'; run scripts/bootstrap.sh.");
+            throw new InvalidOperationException(
+                $"These tests need the s3rver backend but the object store resolved to {_resource.Backend}; unset {ObjectStoreResource.MinioVariable} and take minio off PATH.");
         }
 
-        var port = FreeTcpPort();
-        var start = new ProcessStartInfo("node")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-                 {
-                     "--openssl-legacy-provider", script, "--address", "127.0.0.1", "--port", port.ToString(),
-                     "--directory", DataDirectory, "--silent",
-                 })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for s3rver.");
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        await WaitUntilListeningAsync(port);
-
-        Settings = ObjectStoreSettings.Parse($"Endpoint=http://127.0.0.1:{port};AccessKey=S3RVER;SecretKey=S3RVER;Region=us-east-1");
+        await _app.StartAsync();
+        await _app.WaitForHealthyAsync(ResourceName);
+        Settings = ObjectStoreSettings.Parse(_app.GetConnectionString(ResourceName));
         Client = ObjectStoreClientFactory.Create(Settings);
     }
 
@@ -67,72 +55,7 @@ public sealed class S3rverFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Client?.Dispose();
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process?.Dispose();
-        Directory.Delete(DataDirectory, recursive: true);
-    }
-
-    private async Task WaitUntilListeningAsync(int port)
-    {
-        using var timeout = new CancellationTokenSource(StartupTimeout);
-        // Connection attempts are retried at a fixed pace until s3rver accepts one or the timeout expires.
-        using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
-        try
-        {
-            while (!await AcceptsConnectionAsync(port, timeout.Token))
-            {
-                if (_process!.HasExited)
-                {
-                    throw new InvalidOperationException(
-                        $"s3rver exited with code {_process.ExitCode} before listening on port {port}.");
-                }
-
-                await pace.WaitForNextTickAsync(timeout.Token);
-            }
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
-        {
-            throw new TimeoutException($"s3rver did not listen on port {port} within {StartupTimeout}.");
-        }
-    }
-
-    private static async Task<bool> AcceptsConnectionAsync(int port, CancellationToken cancellationToken)
-    {
-        using var probe = new TcpClient();
-        try
-        {
-            await probe.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "DistillPlatform.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No DistillPlatform.sln above '{AppContext.BaseDirectory}'.");
+        if (_app is not null) await _app.DisposeAsync();
     }
 }
 

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace DistillPlatform.Features.Audio;
 
 /// <summary>How <see cref="LevelNormalizer"/> measures the level it scales to.</summary>
@@ -58,10 +61,23 @@ public static class LevelNormalizer
         return scaled;
     }
 
+    /// <summary>Largest absolute sample value (SIMD; silence trimming and normalisation both call it per recording).</summary>
     public static double Peak(ReadOnlySpan<float> samples)
     {
-        double peak = 0;
-        foreach (var sample in samples)
+        var vectors = MemoryMarshal.Cast<float, Vector<float>>(samples);
+        var peaks = Vector<float>.Zero;
+        foreach (var vector in vectors)
+        {
+            peaks = Vector.Max(peaks, Vector.Abs(vector));
+        }
+
+        float peak = 0;
+        for (var lane = 0; lane < Vector<float>.Count; lane++)
+        {
+            peak = Math.Max(peak, peaks[lane]);
+        }
+
+        foreach (var sample in samples[(vectors.Length * Vector<float>.Count)..])
         {
             peak = Math.Max(peak, Math.Abs(sample));
         }
@@ -69,6 +85,7 @@ public static class LevelNormalizer
         return peak;
     }
 
+    /// <summary>Root-mean-square level; squares are widened to double and summed in SIMD lanes.</summary>
     public static double Rms(ReadOnlySpan<float> samples)
     {
         if (samples.IsEmpty)
@@ -76,8 +93,16 @@ public static class LevelNormalizer
             return 0;
         }
 
-        double sumOfSquares = 0;
-        foreach (var sample in samples)
+        var vectors = MemoryMarshal.Cast<float, Vector<float>>(samples);
+        var sums = Vector<double>.Zero;
+        foreach (var vector in vectors)
+        {
+            Vector.Widen(vector, out var low, out var high);
+            sums += low * low + high * high;
+        }
+
+        var sumOfSquares = Vector.Sum(sums);
+        foreach (var sample in samples[(vectors.Length * Vector<float>.Count)..])
         {
             sumOfSquares += (double)sample * sample;
         }

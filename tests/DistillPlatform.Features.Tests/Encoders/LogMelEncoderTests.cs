@@ -92,6 +92,22 @@ public sealed class LogMelEncoderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void One_instance_encodes_concurrently_with_the_same_results()
+    {
+        using var encoder = new LogMelEncoder();
+        var inputs = Enumerable.Range(0, 8).Select(seed => TestSignals.TonesAndNoise(16000, 8000 + 1000 * seed, seed)).ToArray();
+        var serial = inputs.Select(input => encoder.Encode(input).Values).ToArray();
+
+        var parallel = new float[inputs.Length][];
+        Parallel.For(0, inputs.Length, i => parallel[i] = encoder.Encode(inputs[i]).Values);
+
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            Assert.Equal(serial[i], parallel[i]);
+        }
+    }
+
+    [Fact]
     public void Invalid_settings_are_rejected()
     {
         Assert.Contains("power of two", Assert.Throws<ArgumentException>(() => new LogMelEncoder(new LogMelSettings(FftSize: 300))).Message);
