@@ -13,6 +13,7 @@ builder.AddServiceDefaults(bus =>
         // One extraction at a time: each already keeps every core busy, and parallel ones would only multiply memory.
         endpoint.ConcurrentMessageLimit = 1;
     }));
+// Registered by the defaults when configured; called again so a missing object store fails start-up with a clear message.
 builder.Services.AddArtifactStore(builder.Configuration);
 builder.Services.AddSingleton(new FeatureExtractor(new FeatureExtractorOptions { CreatedBy = "DistillPlatform.Services.FeatureExtraction/1" }));
 builder.Services.AddSingleton<CorpusFetcher>();
