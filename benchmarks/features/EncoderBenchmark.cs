@@ -9,7 +9,9 @@ namespace DistillPlatform.Benchmarks.Features;
 public sealed record CorpusFile(string Path, double DurationSeconds);
 
 /// <summary>One encoder to time; <see cref="Name"/> prefixes its keys on the summary line ("logmel" gives logmel_rtf).</summary>
-public sealed record EncoderBenchmark(string Name, Func<IFrameEncoder> CreateEncoder);
+/// <param name="MaxFiles">Time only the first files of the corpus (a large SSL encoder on one core would otherwise
+/// take most of an hour over the whole corpus); null for all.</param>
+public sealed record EncoderBenchmark(string Name, Func<IFrameEncoder> CreateEncoder, int? MaxFiles = null);
 
 /// <summary>Timing of the full path from file to features for one encoder over a corpus.</summary>
 /// <param name="CpuSeconds">CPU time the process used during the timed pass. On a quiet machine it equals the wall
@@ -37,6 +39,7 @@ public static class EncoderTimer
     /// stored, before silence trimming shortens it).</param>
     public static EncoderTiming Measure(EncoderBenchmark benchmark, IReadOnlyList<CorpusFile> files, AudioPreprocessing preprocessing)
     {
+        if (benchmark.MaxFiles is int maxFiles) files = files.Take(maxFiles).ToList();
         using var encoder = benchmark.CreateEncoder();
         if (encoder.SampleRate != preprocessing.TargetSampleRate)
         {

@@ -3,11 +3,13 @@ using System.Globalization;
 using DistillPlatform.Benchmarks.Features;
 using DistillPlatform.Features.Audio;
 using DistillPlatform.Features.Encoders;
+using DistillPlatform.OnnxRuntime;
 
 // Feature-extraction throughput on one CPU core: for each encoder, decode + resample + preprocess + encode every
 // recording of the corpus and report seconds of audio per second of wall time (NAME_rtf) and per second of CPU
 // time (NAME_cpu_rtf, robust to a busy machine). Last line: "features: logmel_rtf=W logmel_cpu_rtf=C ...".
-// Usage: FeaturesBenchmark --corpus DIR   (DIR holds wav/*.wav, e.g. <repo>/../shared/data/emodb)
+// Usage: FeaturesBenchmark --corpus DIR [--onnx-model FILE [--onnx-output NAME] [--onnx-files N]]
+//   DIR holds wav/*.wav (e.g. <repo>/../shared/data/emodb); the ONNX encoder is timed on the first N files (16).
 
 var corpus = ParseCorpus(args);
 var wavDirectory = Path.Combine(corpus, "wav");
@@ -29,10 +31,17 @@ var files = Directory.GetFiles(wavDirectory, "*.wav").Order(StringComparer.Ordin
     .ToList();
 
 // Encoders to time, each the same way. Add an entry here to benchmark another IFrameEncoder.
-EncoderBenchmark[] benchmarks =
-[
-    new("logmel", () => new LogMelEncoder()),
-];
+var benchmarks = new List<EncoderBenchmark> { new("logmel", () => new LogMelEncoder()) };
+if (OptionValue(args, "--onnx-model") is { } onnxModel)
+{
+    var onnxOptions = new OnnxFrameEncoderOptions
+    {
+        Output = OptionValue(args, "--onnx-output") is { } output ? OnnxOutputSelection.ByName(output) : OnnxOutputSelection.First,
+        Session = new OnnxSessionOptions { IntraOpThreads = 1 },
+    };
+    var onnxFiles = int.Parse(OptionValue(args, "--onnx-files") ?? "16", CultureInfo.InvariantCulture);
+    benchmarks.Add(new("onnx", () => new OnnxFrameEncoder(onnxModel, onnxOptions), onnxFiles));
+}
 
 var preprocessing = AudioPreprocessing.Default;
 Console.WriteLine($"corpus: {wavDirectory} ({files.Count} files, {files.Sum(f => f.DurationSeconds):F1} s of audio)");
@@ -57,15 +66,18 @@ return 0;
 static string LoadAverage() =>
     File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-static string ParseCorpus(string[] arguments)
+static string? OptionValue(string[] arguments, string name)
 {
     for (var i = 0; i < arguments.Length - 1; i++)
     {
-        if (arguments[i] == "--corpus")
+        if (arguments[i] == name)
         {
             return arguments[i + 1];
         }
     }
 
-    return Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data/emodb"));
+    return null;
 }
+
+static string ParseCorpus(string[] arguments) =>
+    OptionValue(arguments, "--corpus") ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data/emodb"));
