@@ -1,10 +1,12 @@
 using DistillPlatform.Artifacts;
 using DistillPlatform.Contracts.Pool;
+using DistillPlatform.Emotion.Data;
 using DistillPlatform.Emotion.Pool;
 using DistillPlatform.Features.Corpus;
 using DistillPlatform.Features.FeatureSets;
 using DistillPlatform.Services.CheckpointPool;
 using MassTransit;
+using TrainedPool = DistillPlatform.Emotion.Pool.CheckpointPool;
 
 namespace DistillPlatform.CheckpointPool.Tests;
 
@@ -38,7 +40,7 @@ public sealed class CheckpointPoolServiceTests(CheckpointPoolServiceFixture serv
 
         string folder = service.NewFolder();
         await new ArtifactFolders(service.Store).DownloadAsync(new ArtifactFolder("pools", trained.PoolId, "index.json"), folder);
-        using var pool = DistillPlatform.Emotion.Pool.CheckpointPool.Load(folder);
+        using var pool = TrainedPool.Load(folder);
         Assert.Equal([(0, 11, 2), (0, 11, 3), (1, 12, 2), (1, 12, 3)], pool.Checkpoints.Select(c => (c.Run, c.Seed, c.Epoch)));
         Assert.Equal(service.WithDev.Manifest.Classes, pool.Index.Classes);
         Assert.Equal($"{service.WithDev.Manifest.Id}/train", pool.Index.TrainingSet);
@@ -69,10 +71,10 @@ public sealed class CheckpointPoolServiceTests(CheckpointPoolServiceFixture serv
         // What an attempt that died after its first run left in the store: run 0's checkpoints and the index snapshot.
         string earlier = service.NewFolder();
         var reader = FeatureSetReader.Open(service.WithDev.Directory);
-        var options = DistillPlatform.Emotion.Data.EmotionDatasetOptions.NormalizedBy(reader.Manifest);
+        var options = EmotionDatasetOptions.NormalizedBy(reader.Manifest);
         var firstRun = new CheckpointPoolTrainer(plan.Options with { Seeds = [plan.Options.Seeds[0]] }).Train(
-            DistillPlatform.Emotion.Data.EmotionDataset.Load(reader, DataSplit.Train, options),
-            DistillPlatform.Emotion.Data.EmotionDataset.Load(reader, DataSplit.Dev, options),
+            EmotionDataset.Load(reader, DataSplit.Train, options),
+            EmotionDataset.Load(reader, DataSplit.Dev, options),
             earlier);
         var folders = new ArtifactFolders(service.Store);
         foreach (CheckpointEntry checkpoint in firstRun.Index.Checkpoints)
@@ -86,7 +88,7 @@ public sealed class CheckpointPoolServiceTests(CheckpointPoolServiceFixture serv
         Assert.False(trained.FromCache);
         string folder = service.NewFolder();
         await folders.DownloadAsync(poolFolder, folder);
-        using var pool = DistillPlatform.Emotion.Pool.CheckpointPool.Load(folder);
+        using var pool = TrainedPool.Load(folder);
         // Run 0 is the one trained above (its wall time is only in that index), and only run 1 trained in the service.
         Assert.Equal(firstRun.Index.Runs[0].WallSeconds, pool.Index.Runs[0].WallSeconds);
         Assert.Equal(firstRun.Index.Runs[0].Checkpoints, pool.Index.Runs[0].Checkpoints);

@@ -42,11 +42,12 @@ public static class PoolRequestMapper
                 MaxEpochs = command.Training.MaxEpochs,
                 Patience = null,
             };
-            if (!Enumerable.Range(1, Math.Max(training.MaxEpochs, 0)).Any(keep.Keeps))
-                throw new InvalidPoolRequestException($"Keep ({keep}) selects no epoch within MaxEpochs {training.MaxEpochs}, so the pool would be empty.");
             var options = new CheckpointPoolOptions(head, training, command.Seeds?.ToArray() ?? CheckpointPoolOptions.SeedsFrom(command.BaseSeed, command.Runs), keep);
-            // Class-dependent checks wait for the feature set; these do not need it.
+            // The class count matters only for explicit class weights, which requests cannot set; the consumer checks
+            // again with the feature set's real class count.
             options.Validate(classCount: 1);
+            if (!Enumerable.Range(1, training.MaxEpochs).Any(keep.Keeps))
+                throw new InvalidPoolRequestException($"Keep ({keep}) selects no epoch within MaxEpochs {training.MaxEpochs}, so the pool would be empty.");
             return new PoolPlan(PoolIdOf(command.FeatureSetId, options), command.FeatureSetId, options, command.RequireDevSplit);
         }
         catch (ArgumentException e)
