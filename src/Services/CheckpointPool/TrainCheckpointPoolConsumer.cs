@@ -138,6 +138,8 @@ public sealed class TrainCheckpointPoolConsumer(
         catch
         {
             await stopTraining.CancelAsync();
+            // Wait for the training thread to stop (its own outcome no longer matters) before the caller deletes the
+            // folder it writes into.
             await training.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             throw;
         }
