@@ -34,7 +34,13 @@ public sealed class EvaluationServiceFixture : IAsyncLifetime
     /// <summary>The stored real feature set (train, dev and test splits; 2 of 8 speakers held out for test).</summary>
     public FeatureSetManifest RealSet { get; private set; } = null!;
 
+    /// <summary>The local folder of <see cref="RealSet"/>.</summary>
+    public string RealSetDirectory { get; private set; } = null!;
+
     public EvaluationOutcomes Outcomes { get; } = new();
+
+    /// <summary>A fresh folder for a test's own files, deleted with the fixture.</summary>
+    public string NewFolder() => Path.Combine(_folder, Guid.NewGuid().ToString("N"));
 
     public IArtifactStore Store => _services!.GetRequiredService<IArtifactStore>();
 
@@ -53,6 +59,7 @@ public sealed class EvaluationServiceFixture : IAsyncLifetime
                 SpeakerIndependentSplitPolicy.WithTestFraction(0.25, devFraction: 0.2, seed: 5))),
             Path.Combine(_folder, "features"));
         RealSet = extracted.Manifest;
+        RealSetDirectory = extracted.Directory;
 
         _app = await DistributedApplicationTestingBuilder.CreateAsync(builder =>
         {
@@ -100,7 +107,7 @@ public sealed class EvaluationServiceFixture : IAsyncLifetime
     }
 
     /// <summary>Stores a feature set folder the way the extraction service does: every shard, then the manifest.</summary>
-    private async Task UploadFeatureSetAsync(string directory, FeatureSetManifest manifest)
+    public async Task UploadFeatureSetAsync(string directory, FeatureSetManifest manifest)
     {
         var files = manifest.Splits.Values.SelectMany(split => split.Shards).Select(shard => (shard.File, ArtifactMediaTypes.SafeTensors))
             .Append((FeatureSetLayout.ManifestFileName, ArtifactMediaTypes.Json));

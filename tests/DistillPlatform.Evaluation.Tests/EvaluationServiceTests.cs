@@ -1,5 +1,6 @@
 using DistillPlatform.Contracts.Evaluation;
 using DistillPlatform.Features.Corpus;
+using DistillPlatform.Features.FeatureSets;
 using DistillPlatform.Metrics.Reports;
 
 namespace DistillPlatform.Evaluation.Tests;
@@ -50,6 +51,11 @@ public sealed class EvaluationServiceTests(EvaluationServiceFixture service) : I
         Assert.Null(report.McNemar);
         Assert.Contains(baselineId, await ReadTextAsync(completed.Markdown));
 
+        // The same evaluation id again is answered from the store, not evaluated anew.
+        var again = Assert.IsType<EvaluationCompleted>(await EvaluateAsync(baseline with { RequestId = Guid.NewGuid() }));
+        Assert.Equal(completed.Report, again.Report);
+        Assert.Equal(completed.UarMean, again.UarMean);
+
         var comparisonId = "comparison-" + Guid.NewGuid().ToString("N");
         var comparison = new EvaluateTrainingSet(Guid.NewGuid(), comparisonId, realId, realId, Head, Trainer with { LearningRate = 3e-3 },
             Repeats: 1, BaseSeed: 20, ReferenceEvaluationId: baselineId, ProbeSpeakers: false);
@@ -79,6 +85,39 @@ public sealed class EvaluationServiceTests(EvaluationServiceFixture service) : I
         Assert.Contains("'no-such-feature-set' is not stored", failed.Reason);
         Assert.False(await service.Store.ExistsAsync($"evaluations/{evaluationId}/report.json"));
         Assert.False(await service.Store.ExistsAsync($"evaluations/{evaluationId}/report.md"));
+    }
+
+    [Fact]
+    public async Task A_training_set_with_other_classes_fails_the_request_naming_both_label_maps()
+    {
+        var renamed = WriteSyntheticCopyWithReversedClasses();
+        await service.UploadFeatureSetAsync(renamed.Directory, renamed.Manifest);
+        var evaluationId = "incompatible-" + Guid.NewGuid().ToString("N");
+        var command = new EvaluateTrainingSet(Guid.NewGuid(), evaluationId, renamed.Manifest.Id, service.RealSet.Id, Head, Trainer, Repeats: 1, BaseSeed: 0,
+            Generator: new SyntheticTrainingSetSpec("generator-1", "baseline", PointsPerClass: 8));
+
+        var failed = Assert.IsType<EvaluationFailed>(await EvaluateAsync(command));
+        await service.Outcomes.WaitForFaultAsync(command.RequestId, OutcomeTimeout);
+
+        Assert.Contains($"[{string.Join(", ", service.RealSet.Classes.Reverse())}]", failed.Reason);
+        Assert.Contains($"[{string.Join(", ", service.RealSet.Classes)}]", failed.Reason);
+        Assert.False(await service.Store.ExistsAsync($"evaluations/{evaluationId}/report.json"));
+    }
+
+    /// <summary>The real train split as a synthetic set whose class names are listed in reverse order.</summary>
+    private FeatureSetReader WriteSyntheticCopyWithReversedClasses()
+    {
+        var real = FeatureSetReader.Open(service.RealSetDirectory);
+        var manifest = real.Manifest;
+        var description = new FeatureSetDescription("reversed-" + Guid.NewGuid().ToString("N"), FeatureSetKind.Synthetic, manifest.EncoderId,
+            manifest.EncoderConfig, manifest.FrameRateHz, manifest.Dimensions, manifest.Classes.Reverse().ToArray(), [], "evaluation-service-tests");
+        string folder = service.NewFolder();
+        var writer = new FeatureSetWriter(folder, description);
+        var train = real.ReadSplit(DataSplit.Train);
+        for (int i = 0; i < train.Count; i++)
+            writer.Add(DataSplit.Train, "synthetic-" + i, (int)train.Labels[i], FeatureSetLayout.UnknownSpeaker, (int)train.Lengths[i], train.Frames(i).Span);
+        writer.Complete();
+        return FeatureSetReader.Open(folder);
     }
 
     private async Task<object> EvaluateAsync(EvaluateTrainingSet command)

@@ -57,6 +57,8 @@ public sealed class EvaluateTrainingSetConsumer(
     private async Task<TrainingSetEvaluationRequest> PrepareAsync(EvaluateTrainingSet message, string workFolder, CancellationToken cancellationToken)
     {
         if (message.Repeats < 1) throw new ArgumentException($"Repeats must be at least 1; got {message.Repeats}.");
+        if (message.BaseSeed > int.MaxValue - (message.Repeats - 1))
+            throw new ArgumentException($"Seeds {message.BaseSeed}..{message.BaseSeed}+{message.Repeats - 1} overflow a 32-bit integer; use a smaller base seed.");
         ArgumentNullException.ThrowIfNull(message.Head, nameof(message.Head));
         ArgumentNullException.ThrowIfNull(message.Trainer, nameof(message.Trainer));
         var real = await featureSets.DownloadAsync(message.TestSetId, workFolder, cancellationToken);
@@ -88,7 +90,7 @@ public sealed class EvaluateTrainingSetConsumer(
             real,
             new HeadConfig(message.Head.Type, message.Head.HiddenSize, message.Head.KernelSize),
             options,
-            Enumerable.Range(0, message.Repeats).Select(i => checked(message.BaseSeed + i)).ToArray())
+            Enumerable.Range(0, message.Repeats).Select(i => message.BaseSeed + i).ToArray())
         {
             Synthetic = message.Generator is { } generator ? new SyntheticOrigin(generator.GeneratorId, generator.LossPreset, generator.PointsPerClass) : null,
             Reference = reference,
