@@ -12,23 +12,22 @@ namespace DistillPlatform.Services.FeatureExtraction;
 /// </summary>
 public sealed class StoredFeatureSets(IArtifactStore store)
 {
-    public const string KeyPrefix = "features/";
+    public const string Prefix = "features";
 
-    public static string KeyOf(string featureSetId, string fileName) => $"{KeyPrefix}{featureSetId}/{fileName}";
+    private readonly ArtifactFolders _folders = new(store);
+
+    /// <summary>The object store folder of feature set <paramref name="featureSetId"/>.</summary>
+    public static ArtifactFolder FolderOf(string featureSetId) => new(Prefix, featureSetId, FeatureSetLayout.ManifestFileName);
 
     /// <summary>The stored manifest of feature set <paramref name="featureSetId"/>, or null when it is not (completely) stored.</summary>
     public Task<ArtifactRef?> FindAsync(string featureSetId, CancellationToken cancellationToken) =>
-        store.TryGetReferenceAsync(KeyOf(featureSetId, FeatureSetLayout.ManifestFileName), cancellationToken);
+        _folders.FindAsync(FolderOf(featureSetId), cancellationToken);
 
     /// <summary>Uploads every shard, then the manifest; returns the manifest's reference.</summary>
-    public async Task<ArtifactRef> UploadAsync(string directory, FeatureSetManifest manifest, CancellationToken cancellationToken)
-    {
-        foreach (FeatureShardEntry shard in manifest.Splits.Values.SelectMany(split => split.Shards))
-        {
-            await using FileStream content = File.OpenRead(Path.Combine(directory, shard.File));
-            await store.PutAsync(KeyOf(manifest.Id, shard.File), content, ArtifactMediaTypes.SafeTensors, cancellationToken);
-        }
-        await using FileStream manifestContent = File.OpenRead(Path.Combine(directory, FeatureSetLayout.ManifestFileName));
-        return await store.PutAsync(KeyOf(manifest.Id, FeatureSetLayout.ManifestFileName), manifestContent, ArtifactMediaTypes.Json, cancellationToken);
-    }
+    public Task<ArtifactRef> UploadAsync(string directory, FeatureSetManifest manifest, CancellationToken cancellationToken) =>
+        _folders.UploadAsync(
+            FolderOf(manifest.Id),
+            directory,
+            manifest.Splits.Values.SelectMany(split => split.Shards).Select(shard => shard.File),
+            cancellationToken);
 }

@@ -1,0 +1,5 @@
+namespace DistillPlatform.Services.CheckpointPool;
+
+/// <summary>A <c>TrainCheckpointPool</c> request cannot succeed as sent; the message says what to change.</summary>
+public sealed class InvalidPoolRequestException(string message, Exception? innerException = null)
+    : Exception(message, innerException);

@@ -1,0 +1,130 @@
+using DistillPlatform.Artifacts;
+using DistillPlatform.Contracts.Pool;
+using DistillPlatform.Features.Corpus;
+using DistillPlatform.Features.DemoCorpus;
+using DistillPlatform.Features.Extraction;
+using DistillPlatform.Hosting;
+using DistillPlatform.Hosting.Testing;
+using DistillPlatform.ServiceDefaults;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DistillPlatform.CheckpointPool.Tests;
+
+/// <summary>
+/// A broker, an object store and the checkpoint pool service started as in the AppHost; two feature sets of the small
+/// demo corpus extracted in-process and stored under <c>features/&lt;id&gt;/</c> (one with a dev split, one without);
+/// a client bus that sends commands and records the service's outcomes; and an artifact store client.
+/// </summary>
+public sealed class CheckpointPoolServiceFixture : IAsyncLifetime
+{
+    public const string Messaging = "messaging";
+    public const string ObjectStore = "objectstore";
+
+    /// <summary>Generous: the machine is shared, and a cold broker plus a .NET service start on two cores.</summary>
+    public static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(2);
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("distill-pool-service-tests-").FullName;
+    private DistributedApplication? _app;
+    private IBusControl? _bus;
+    private ServiceProvider? _services;
+
+    public PoolOutcomes Outcomes { get; } = new();
+
+    public IArtifactStore Store => _services!.GetRequiredService<IArtifactStore>();
+
+    /// <summary>Feature set with train, dev and test splits.</summary>
+    public FeatureExtractionResult WithDev { get; private set; } = null!;
+
+    /// <summary>Feature set with train and test splits only.</summary>
+    public FeatureExtractionResult WithoutDev { get; private set; } = null!;
+
+    /// <summary>A fresh folder for a test's own files, deleted with the fixture.</summary>
+    public string NewFolder() => Directory.CreateDirectory(Path.Combine(_folder, Guid.NewGuid().ToString("N"))).FullName;
+
+    public async Task SendAsync(TrainCheckpointPool command)
+    {
+        ISendEndpoint endpoint = await _bus!.GetSendEndpoint(CheckpointPoolQueue.Address);
+        await endpoint.Send(command);
+    }
+
+    public async Task InitializeAsync()
+    {
+        var corpus = await DemoCorpusGenerator.EnsureAsync(
+            new DemoCorpusOptions(Path.Combine(_folder, "corpus")) { Preset = DemoCorpusPreset.Small, Seed = 3 });
+        var extractor = new FeatureExtractor(new FeatureExtractorOptions());
+        WithDev = await ExtractAsync(extractor, corpus, devFraction: 0.2);
+        WithoutDev = await ExtractAsync(extractor, corpus, devFraction: 0);
+
+        _app = await DistributedApplicationTestingBuilder.CreateAsync(builder =>
+        {
+            var messaging = builder.AddRabbitMQ(Messaging);
+            var objectStore = builder.AddObjectStore(ObjectStore);
+            builder.AddProject("checkpoint-pool", "src/Services/CheckpointPool")
+                .WithReference(messaging).WaitFor(messaging)
+                .WithReference(objectStore).WaitFor(objectStore);
+        });
+        await _app.StartAsync();
+        using var timeout = new CancellationTokenSource(StartupTimeout);
+        await _app.WaitForAllHealthyAsync(timeout.Token);
+
+        _services = new ServiceCollection().AddArtifactStore(_app.GetConnectionString(ObjectStore)).BuildServiceProvider();
+        var folders = new ArtifactFolders(Store);
+        foreach (var featureSet in new[] { WithDev, WithoutDev })
+            await folders.UploadAsync(FeatureSetFolder(featureSet.Manifest.Id), featureSet.Directory);
+
+        var broker = AmqpConnectionString.Parse(_app.GetConnectionString(Messaging));
+        _bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, host =>
+            {
+                host.Username(broker.UserName);
+                host.Password(broker.Password);
+            });
+            rabbit.ReceiveEndpoint($"checkpoint-pool-tests-{Guid.NewGuid():N}", endpoint =>
+            {
+                endpoint.Handler<CheckpointPoolTrained>(context =>
+                {
+                    Outcomes.Record(context.Message.RequestId, context.Message);
+                    return Task.CompletedTask;
+                });
+                endpoint.Handler<CheckpointPoolFailed>(context =>
+                {
+                    Outcomes.Record(context.Message.RequestId, context.Message);
+                    return Task.CompletedTask;
+                });
+                endpoint.Handler<CheckpointPoolProgress>(context =>
+                {
+                    Outcomes.RecordProgress(context.Message);
+                    return Task.CompletedTask;
+                });
+                endpoint.Handler<Fault<TrainCheckpointPool>>(context =>
+                {
+                    Outcomes.RecordFault(context.Message.Message.RequestId, context.Message);
+                    return Task.CompletedTask;
+                });
+            });
+        });
+        await _bus.StartAsync(timeout.Token);
+    }
+
+    /// <summary>The documented place of a feature set in the object store.</summary>
+    public static ArtifactFolder FeatureSetFolder(string featureSetId) => new("features", featureSetId, "manifest.json");
+
+    public async Task DisposeAsync()
+    {
+        if (_bus is not null) await _bus.StopAsync();
+        if (_services is not null) await _services.DisposeAsync();
+        if (_app is not null) await _app.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private async Task<FeatureExtractionResult> ExtractAsync(FeatureExtractor extractor, GeneratedDemoCorpus corpus, double devFraction)
+    {
+        var request = new FeatureExtractionRequest(new CorpusRequest(
+            corpus.ManifestPath,
+            LabelMapping.FromManifest(),
+            SpeakerIndependentSplitPolicy.WithTestFraction(0.25, devFraction, seed: 5)));
+        return await extractor.ExtractAsync(request, Path.Combine(_folder, $"features-dev{devFraction}"));
+    }
+}
