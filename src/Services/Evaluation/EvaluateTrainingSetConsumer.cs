@@ -25,7 +25,7 @@ public sealed class EvaluateTrainingSetConsumer(
     {
         var message = context.Message;
         var cancellationToken = context.CancellationToken;
-        await FailRequestOnBadInput(context, () => Task.FromResult(StorageKeys.RequireSafeId(message.EvaluationId, "evaluation")));
+        await FailRequestOnBadInput(context, () => Task.FromResult(StoredEvaluations.FolderOf(message.EvaluationId)));
 
         if (await evaluations.FindAsync(message.EvaluationId, cancellationToken) is { } existing)
         {
@@ -42,8 +42,9 @@ public sealed class EvaluateTrainingSetConsumer(
                 message.RequestId, message.TrainingSetId, message.TestSetId, message.Repeats);
             // Training is synchronous and CPU-bound: run it off the bus's dispatch thread.
             var report = await FailRequestOnBadInput(context, () => Task.Run(() => evaluator.Evaluate(request, cancellationToken), cancellationToken));
-            var files = await ReportFiles.WriteAsync(report, Path.Combine(workFolder, "report"), cancellationToken);
-            var stored = await evaluations.UploadAsync(message.EvaluationId, files, cancellationToken);
+            string reportFolder = Path.Combine(workFolder, "report");
+            await ReportFiles.WriteAsync(report, reportFolder, cancellationToken);
+            var stored = await evaluations.UploadAsync(message.EvaluationId, reportFolder, cancellationToken);
             logger.LogInformation("Request {RequestId}: evaluation {EvaluationId} stored at {Uri}, UAR {Uar}",
                 message.RequestId, message.EvaluationId, stored.Json.Uri, report.Aggregate.Uar.Mean);
             await context.Publish(Completed(message, stored, report), cancellationToken);
@@ -66,7 +67,7 @@ public sealed class EvaluateTrainingSetConsumer(
             ? real
             : await featureSets.DownloadAsync(message.TrainingSetId, workFolder, cancellationToken);
         var reference = message.ReferenceEvaluationId is { } referenceId
-            ? await evaluations.ReadReferenceAsync(StorageKeys.RequireSafeId(referenceId, "reference evaluation"), cancellationToken)
+            ? await evaluations.ReadReferenceAsync(referenceId, cancellationToken)
             : null;
         return ToRequest(message, training, real, reference);
     }
