@@ -1,5 +1,4 @@
 using DistillPlatform.Artifacts;
-using DistillPlatform.Contracts.Artifacts;
 using DistillPlatform.Contracts.Evaluation;
 using DistillPlatform.Features.Corpus;
 using DistillPlatform.Features.DemoCorpus;
@@ -107,16 +106,11 @@ public sealed class EvaluationServiceFixture : IAsyncLifetime
     }
 
     /// <summary>Stores a feature set folder the way the extraction service does: every shard, then the manifest.</summary>
-    public async Task UploadFeatureSetAsync(string directory, FeatureSetManifest manifest)
-    {
-        var files = manifest.Splits.Values.SelectMany(split => split.Shards).Select(shard => (shard.File, ArtifactMediaTypes.SafeTensors))
-            .Append((FeatureSetLayout.ManifestFileName, ArtifactMediaTypes.Json));
-        foreach (var (file, mediaType) in files)
-        {
-            await using var content = File.OpenRead(Path.Combine(directory, file));
-            await Store.PutAsync($"features/{manifest.Id}/{file}", content, mediaType);
-        }
-    }
+    public Task UploadFeatureSetAsync(string directory, FeatureSetManifest manifest) =>
+        new ArtifactFolders(Store).UploadAsync(
+            new ArtifactFolder("features", manifest.Id, FeatureSetLayout.ManifestFileName),
+            directory,
+            manifest.Splits.Values.SelectMany(split => split.Shards).Select(shard => shard.File));
 
     public async Task DisposeAsync()
     {
