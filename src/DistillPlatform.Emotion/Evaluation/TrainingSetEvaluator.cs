@@ -25,10 +25,9 @@ public sealed class TrainingSetEvaluator(TimeProvider? clock = null)
     public EvaluationReport Evaluate(TrainingSetEvaluationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var trainingManifest = request.TrainingSet.Manifest;
-        var realManifest = request.RealSet.Manifest;
         ValidateRequest(request);
-        TrainingSetCompatibility.Check(trainingManifest, realManifest);
+        var realManifest = request.RealSet.Manifest;
+        TrainingSetCompatibility.Check(request.TrainingSet.Manifest, realManifest);
 
         // Every split is scaled with the real train statistics: synthetic features are sampled in the real feature
         // space, and the test set must look to the model exactly as its training data did.
