@@ -1,0 +1,122 @@
+using DistillPlatform.Artifacts;
+using DistillPlatform.Contracts.Evaluation;
+using DistillPlatform.Features.Corpus;
+using DistillPlatform.Features.DemoCorpus;
+using DistillPlatform.Features.Extraction;
+using DistillPlatform.Features.FeatureSets;
+using DistillPlatform.Hosting;
+using DistillPlatform.Hosting.Testing;
+using DistillPlatform.ServiceDefaults;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DistillPlatform.Evaluation.Tests;
+
+/// <summary>
+/// A broker, an object store and the evaluation service started as in the AppHost; the small demo corpus's log-mel
+/// features extracted in-process and stored under features/&lt;id&gt;/ as the extraction service stores them; a client
+/// bus that sends commands and records the service's outcomes; and an artifact store client.
+/// </summary>
+public sealed class EvaluationServiceFixture : IAsyncLifetime
+{
+    public const string Messaging = "messaging";
+    public const string ObjectStore = "objectstore";
+
+    /// <summary>Generous: the machine is shared, and a cold broker plus a .NET service start on two cores.</summary>
+    public static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(2);
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("distill-evaluation-service-tests-").FullName;
+    private DistributedApplication? _app;
+    private IBusControl? _bus;
+    private ServiceProvider? _services;
+
+    /// <summary>The stored real feature set (train, dev and test splits; 2 of 8 speakers held out for test).</summary>
+    public FeatureSetManifest RealSet { get; private set; } = null!;
+
+    /// <summary>The local folder of <see cref="RealSet"/>.</summary>
+    public string RealSetDirectory { get; private set; } = null!;
+
+    public EvaluationOutcomes Outcomes { get; } = new();
+
+    /// <summary>A fresh folder for a test's own files, deleted with the fixture.</summary>
+    public string NewFolder() => Path.Combine(_folder, Guid.NewGuid().ToString("N"));
+
+    public IArtifactStore Store => _services!.GetRequiredService<IArtifactStore>();
+
+    public async Task SendAsync(EvaluateTrainingSet command)
+    {
+        ISendEndpoint endpoint = await _bus!.GetSendEndpoint(EvaluationQueue.Address);
+        await endpoint.Send(command);
+    }
+
+    public async Task InitializeAsync()
+    {
+        var corpus = await DemoCorpusGenerator.EnsureAsync(
+            new DemoCorpusOptions(Path.Combine(_folder, "corpus")) { Preset = DemoCorpusPreset.Small, Seed = 3 });
+        var extracted = await new FeatureExtractor(new FeatureExtractorOptions { CreatedBy = "evaluation-service-tests" }).ExtractAsync(
+            new FeatureExtractionRequest(new CorpusRequest(corpus.ManifestPath, LabelMapping.FromManifest(),
+                SpeakerIndependentSplitPolicy.WithTestFraction(0.25, devFraction: 0.2, seed: 5))),
+            Path.Combine(_folder, "features"));
+        RealSet = extracted.Manifest;
+        RealSetDirectory = extracted.Directory;
+
+        _app = await DistributedApplicationTestingBuilder.CreateAsync(builder =>
+        {
+            var messaging = builder.AddRabbitMQ(Messaging);
+            var objectStore = builder.AddObjectStore(ObjectStore);
+            builder.AddProject("evaluation", "src/Services/Evaluation")
+                .WithReference(messaging).WaitFor(messaging)
+                .WithReference(objectStore).WaitFor(objectStore);
+        });
+        await _app.StartAsync();
+        using var timeout = new CancellationTokenSource(StartupTimeout);
+        await _app.WaitForAllHealthyAsync(timeout.Token);
+
+        _services = new ServiceCollection().AddArtifactStore(_app.GetConnectionString(ObjectStore)).BuildServiceProvider();
+        await UploadFeatureSetAsync(extracted.Directory, RealSet);
+
+        var broker = AmqpConnectionString.Parse(_app.GetConnectionString(Messaging));
+        _bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, host =>
+            {
+                host.Username(broker.UserName);
+                host.Password(broker.Password);
+            });
+            rabbit.ReceiveEndpoint($"evaluation-tests-{Guid.NewGuid():N}", endpoint =>
+            {
+                endpoint.Handler<EvaluationCompleted>(context =>
+                {
+                    Outcomes.Record(context.Message.RequestId, context.Message);
+                    return Task.CompletedTask;
+                });
+                endpoint.Handler<EvaluationFailed>(context =>
+                {
+                    Outcomes.Record(context.Message.RequestId, context.Message);
+                    return Task.CompletedTask;
+                });
+                endpoint.Handler<Fault<EvaluateTrainingSet>>(context =>
+                {
+                    Outcomes.RecordFault(context.Message.Message.RequestId, context.Message);
+                    return Task.CompletedTask;
+                });
+            });
+        });
+        await _bus.StartAsync(timeout.Token);
+    }
+
+    /// <summary>Stores a feature set folder the way the extraction service does: every shard, then the manifest.</summary>
+    public Task UploadFeatureSetAsync(string directory, FeatureSetManifest manifest) =>
+        new ArtifactFolders(Store).UploadAsync(
+            new ArtifactFolder("features", manifest.Id, FeatureSetLayout.ManifestFileName),
+            directory,
+            manifest.Splits.Values.SelectMany(split => split.Shards).Select(shard => shard.File));
+
+    public async Task DisposeAsync()
+    {
+        if (_bus is not null) await _bus.StopAsync();
+        if (_services is not null) await _services.DisposeAsync();
+        if (_app is not null) await _app.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
