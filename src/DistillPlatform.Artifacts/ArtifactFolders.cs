@@ -112,6 +112,8 @@ public sealed class ArtifactFolders(IArtifactStore store)
         ".json" => ArtifactMediaTypes.Json,
         ".safetensors" => ArtifactMediaTypes.SafeTensors,
         ".onnx" => ArtifactMediaTypes.Onnx,
+        ".md" => ArtifactMediaTypes.Markdown,
+        ".svg" => ArtifactMediaTypes.Svg,
         _ => ArtifactMediaTypes.OctetStream,
     };
 

@@ -12,6 +12,12 @@ public static class ArtifactMediaTypes
     /// <summary>Tensors in the safetensors format (JSON header followed by little-endian data).</summary>
     public const string SafeTensors = "application/vnd.safetensors";
 
+    /// <summary>A Markdown report.</summary>
+    public const string Markdown = "text/markdown";
+
+    /// <summary>An SVG plot.</summary>
+    public const string Svg = "image/svg+xml";
+
     /// <summary>An ONNX model.</summary>
     public const string Onnx = "application/onnx";
 }
