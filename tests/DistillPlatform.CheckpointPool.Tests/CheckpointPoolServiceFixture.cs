@@ -3,11 +3,8 @@ using DistillPlatform.Contracts.Pool;
 using DistillPlatform.Features.Corpus;
 using DistillPlatform.Features.DemoCorpus;
 using DistillPlatform.Features.Extraction;
-using DistillPlatform.Hosting;
-using DistillPlatform.Hosting.Testing;
-using DistillPlatform.ServiceDefaults;
+using DistillPlatform.Testing;
 using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DistillPlatform.CheckpointPool.Tests;
 
@@ -18,20 +15,12 @@ namespace DistillPlatform.CheckpointPool.Tests;
 /// </summary>
 public sealed class CheckpointPoolServiceFixture : IAsyncLifetime
 {
-    public const string Messaging = "messaging";
-    public const string ObjectStore = "objectstore";
-
-    /// <summary>Generous: the machine is shared, and a cold broker plus a .NET service start on two cores.</summary>
-    public static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(2);
-
     private readonly string _folder = Directory.CreateTempSubdirectory("distill-pool-service-tests-").FullName;
-    private DistributedApplication? _app;
-    private IBusControl? _bus;
-    private ServiceProvider? _services;
+    private SingleServicePlatform? _platform;
 
     public PoolOutcomes Outcomes { get; } = new();
 
-    public IArtifactStore Store => _services!.GetRequiredService<IArtifactStore>();
+    public IArtifactStore Store => _platform!.Store;
 
     /// <summary>Feature set with train, dev and test splits.</summary>
     public FeatureExtractionResult WithDev { get; private set; } = null!;
@@ -44,8 +33,7 @@ public sealed class CheckpointPoolServiceFixture : IAsyncLifetime
 
     public async Task SendAsync(TrainCheckpointPool command)
     {
-        ISendEndpoint endpoint = await _bus!.GetSendEndpoint(CheckpointPoolQueue.Address);
-        await endpoint.Send(command);
+        await _platform!.SendAsync(CheckpointPoolQueue.Address, command);
     }
 
     public async Task InitializeAsync()
@@ -56,56 +44,32 @@ public sealed class CheckpointPoolServiceFixture : IAsyncLifetime
         WithDev = await ExtractAsync(extractor, corpus, devFraction: 0.2);
         WithoutDev = await ExtractAsync(extractor, corpus, devFraction: 0);
 
-        _app = await DistributedApplicationTestingBuilder.CreateAsync(builder =>
+        _platform = await SingleServicePlatform.StartAsync("checkpoint-pool", "src/Services/CheckpointPool", endpoint =>
         {
-            var messaging = builder.AddRabbitMQ(Messaging);
-            var objectStore = builder.AddObjectStore(ObjectStore);
-            builder.AddProject("checkpoint-pool", "src/Services/CheckpointPool")
-                .WithReference(messaging).WaitFor(messaging)
-                .WithReference(objectStore).WaitFor(objectStore);
+            endpoint.Handler<CheckpointPoolTrained>(context =>
+            {
+                Outcomes.Record(context.Message.RequestId, context.Message);
+                return Task.CompletedTask;
+            });
+            endpoint.Handler<CheckpointPoolFailed>(context =>
+            {
+                Outcomes.Record(context.Message.RequestId, context.Message);
+                return Task.CompletedTask;
+            });
+            endpoint.Handler<CheckpointPoolProgress>(context =>
+            {
+                Outcomes.RecordProgress(context.Message);
+                return Task.CompletedTask;
+            });
+            endpoint.Handler<Fault<TrainCheckpointPool>>(context =>
+            {
+                Outcomes.RecordFault(context.Message.Message.RequestId, context.Message);
+                return Task.CompletedTask;
+            });
         });
-        await _app.StartAsync();
-        using var timeout = new CancellationTokenSource(StartupTimeout);
-        await _app.WaitForAllHealthyAsync(timeout.Token);
-
-        _services = new ServiceCollection().AddArtifactStore(_app.GetConnectionString(ObjectStore)).BuildServiceProvider();
         var folders = new ArtifactFolders(Store);
         foreach (var featureSet in new[] { WithDev, WithoutDev })
             await folders.UploadAsync(FeatureSetFolder(featureSet.Manifest.Id), featureSet.Directory);
-
-        var broker = AmqpConnectionString.Parse(_app.GetConnectionString(Messaging));
-        _bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
-        {
-            rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, host =>
-            {
-                host.Username(broker.UserName);
-                host.Password(broker.Password);
-            });
-            rabbit.ReceiveEndpoint($"checkpoint-pool-tests-{Guid.NewGuid():N}", endpoint =>
-            {
-                endpoint.Handler<CheckpointPoolTrained>(context =>
-                {
-                    Outcomes.Record(context.Message.RequestId, context.Message);
-                    return Task.CompletedTask;
-                });
-                endpoint.Handler<CheckpointPoolFailed>(context =>
-                {
-                    Outcomes.Record(context.Message.RequestId, context.Message);
-                    return Task.CompletedTask;
-                });
-                endpoint.Handler<CheckpointPoolProgress>(context =>
-                {
-                    Outcomes.RecordProgress(context.Message);
-                    return Task.CompletedTask;
-                });
-                endpoint.Handler<Fault<TrainCheckpointPool>>(context =>
-                {
-                    Outcomes.RecordFault(context.Message.Message.RequestId, context.Message);
-                    return Task.CompletedTask;
-                });
-            });
-        });
-        await _bus.StartAsync(timeout.Token);
     }
 
     /// <summary>The documented place of a feature set in the object store.</summary>
@@ -113,9 +77,7 @@ public sealed class CheckpointPoolServiceFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_bus is not null) await _bus.StopAsync();
-        if (_services is not null) await _services.DisposeAsync();
-        if (_app is not null) await _app.DisposeAsync();
+        if (_platform is not null) await _platform.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
 

@@ -4,11 +4,8 @@ using DistillPlatform.Features.Corpus;
 using DistillPlatform.Features.DemoCorpus;
 using DistillPlatform.Features.Extraction;
 using DistillPlatform.Features.FeatureSets;
-using DistillPlatform.Hosting;
-using DistillPlatform.Hosting.Testing;
-using DistillPlatform.ServiceDefaults;
+using DistillPlatform.Testing;
 using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DistillPlatform.Evaluation.Tests;
 
@@ -19,16 +16,8 @@ namespace DistillPlatform.Evaluation.Tests;
 /// </summary>
 public sealed class EvaluationServiceFixture : IAsyncLifetime
 {
-    public const string Messaging = "messaging";
-    public const string ObjectStore = "objectstore";
-
-    /// <summary>Generous: the machine is shared, and a cold broker plus a .NET service start on two cores.</summary>
-    public static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(2);
-
     private readonly string _folder = Directory.CreateTempSubdirectory("distill-evaluation-service-tests-").FullName;
-    private DistributedApplication? _app;
-    private IBusControl? _bus;
-    private ServiceProvider? _services;
+    private SingleServicePlatform? _platform;
 
     /// <summary>The stored real feature set (train, dev and test splits; 2 of 8 speakers held out for test).</summary>
     public FeatureSetManifest RealSet { get; private set; } = null!;
@@ -41,12 +30,11 @@ public sealed class EvaluationServiceFixture : IAsyncLifetime
     /// <summary>A fresh folder for a test's own files, deleted with the fixture.</summary>
     public string NewFolder() => Path.Combine(_folder, Guid.NewGuid().ToString("N"));
 
-    public IArtifactStore Store => _services!.GetRequiredService<IArtifactStore>();
+    public IArtifactStore Store => _platform!.Store;
 
     public async Task SendAsync(EvaluateTrainingSet command)
     {
-        ISendEndpoint endpoint = await _bus!.GetSendEndpoint(EvaluationQueue.Address);
-        await endpoint.Send(command);
+        await _platform!.SendAsync(EvaluationQueue.Address, command);
     }
 
     public async Task InitializeAsync()
@@ -60,49 +48,25 @@ public sealed class EvaluationServiceFixture : IAsyncLifetime
         RealSet = extracted.Manifest;
         RealSetDirectory = extracted.Directory;
 
-        _app = await DistributedApplicationTestingBuilder.CreateAsync(builder =>
+        _platform = await SingleServicePlatform.StartAsync("evaluation", "src/Services/Evaluation", endpoint =>
         {
-            var messaging = builder.AddRabbitMQ(Messaging);
-            var objectStore = builder.AddObjectStore(ObjectStore);
-            builder.AddProject("evaluation", "src/Services/Evaluation")
-                .WithReference(messaging).WaitFor(messaging)
-                .WithReference(objectStore).WaitFor(objectStore);
+            endpoint.Handler<EvaluationCompleted>(context =>
+            {
+                Outcomes.Record(context.Message.RequestId, context.Message);
+                return Task.CompletedTask;
+            });
+            endpoint.Handler<EvaluationFailed>(context =>
+            {
+                Outcomes.Record(context.Message.RequestId, context.Message);
+                return Task.CompletedTask;
+            });
+            endpoint.Handler<Fault<EvaluateTrainingSet>>(context =>
+            {
+                Outcomes.RecordFault(context.Message.Message.RequestId, context.Message);
+                return Task.CompletedTask;
+            });
         });
-        await _app.StartAsync();
-        using var timeout = new CancellationTokenSource(StartupTimeout);
-        await _app.WaitForAllHealthyAsync(timeout.Token);
-
-        _services = new ServiceCollection().AddArtifactStore(_app.GetConnectionString(ObjectStore)).BuildServiceProvider();
         await UploadFeatureSetAsync(extracted.Directory, RealSet);
-
-        var broker = AmqpConnectionString.Parse(_app.GetConnectionString(Messaging));
-        _bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
-        {
-            rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, host =>
-            {
-                host.Username(broker.UserName);
-                host.Password(broker.Password);
-            });
-            rabbit.ReceiveEndpoint($"evaluation-tests-{Guid.NewGuid():N}", endpoint =>
-            {
-                endpoint.Handler<EvaluationCompleted>(context =>
-                {
-                    Outcomes.Record(context.Message.RequestId, context.Message);
-                    return Task.CompletedTask;
-                });
-                endpoint.Handler<EvaluationFailed>(context =>
-                {
-                    Outcomes.Record(context.Message.RequestId, context.Message);
-                    return Task.CompletedTask;
-                });
-                endpoint.Handler<Fault<EvaluateTrainingSet>>(context =>
-                {
-                    Outcomes.RecordFault(context.Message.Message.RequestId, context.Message);
-                    return Task.CompletedTask;
-                });
-            });
-        });
-        await _bus.StartAsync(timeout.Token);
     }
 
     /// <summary>Stores a feature set folder the way the extraction service does: every shard, then the manifest.</summary>
@@ -114,9 +78,7 @@ public sealed class EvaluationServiceFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_bus is not null) await _bus.StopAsync();
-        if (_services is not null) await _services.DisposeAsync();
-        if (_app is not null) await _app.DisposeAsync();
+        if (_platform is not null) await _platform.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
 }
