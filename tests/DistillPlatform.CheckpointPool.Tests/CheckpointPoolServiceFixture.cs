@@ -3,6 +3,7 @@ using DistillPlatform.Contracts.Pool;
 using DistillPlatform.Features.Corpus;
 using DistillPlatform.Features.DemoCorpus;
 using DistillPlatform.Features.Extraction;
+using DistillPlatform.Features.FeatureSets;
 using DistillPlatform.Testing;
 using MassTransit;
 
@@ -73,7 +74,7 @@ public sealed class CheckpointPoolServiceFixture : IAsyncLifetime
     }
 
     /// <summary>The documented place of a feature set in the object store.</summary>
-    public static ArtifactFolder FeatureSetFolder(string featureSetId) => new("features", featureSetId, "manifest.json");
+    public static ArtifactFolder FeatureSetFolder(string featureSetId) => new(FeatureSetLayout.StoragePrefix, featureSetId, FeatureSetLayout.ManifestFileName);
 
     public async Task DisposeAsync()
     {

@@ -72,7 +72,7 @@ public sealed class EvaluationServiceFixture : IAsyncLifetime
     /// <summary>Stores a feature set folder the way the extraction service does: every shard, then the manifest.</summary>
     public Task UploadFeatureSetAsync(string directory, FeatureSetManifest manifest) =>
         new ArtifactFolders(Store).UploadAsync(
-            new ArtifactFolder("features", manifest.Id, FeatureSetLayout.ManifestFileName),
+            new ArtifactFolder(FeatureSetLayout.StoragePrefix, manifest.Id, FeatureSetLayout.ManifestFileName),
             directory,
             manifest.Splits.Values.SelectMany(split => split.Shards).Select(shard => shard.File));
 

@@ -31,6 +31,12 @@ public static class FeatureSetLayout
 {
     public const int FormatVersion = 1;
     public const string ManifestFileName = "manifest.json";
+
+    /// <summary>
+    /// Where the platform keeps feature sets in the object store: <c>features/&lt;id&gt;/</c> holds the folder above, complete
+    /// once its manifest is stored. Every service that stores or reads feature sets uses this one name.
+    /// </summary>
+    public const string StoragePrefix = "features";
     public const string ShardFormat = "distill-featureset-shard/1";
 
     public const string FeaturesTensor = "features";

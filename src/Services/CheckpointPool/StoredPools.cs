@@ -1,6 +1,7 @@
 using System.Globalization;
 using DistillPlatform.Artifacts;
 using DistillPlatform.Emotion.Pool;
+using DistillPlatform.Features.FeatureSets;
 
 namespace DistillPlatform.Services.CheckpointPool;
 
@@ -13,13 +14,11 @@ namespace DistillPlatform.Services.CheckpointPool;
 public static class StoredPools
 {
     public const string PoolPrefix = "pools";
-    public const string FeatureSetPrefix = "features";
-    public const string FeatureSetManifestFileName = "manifest.json";
     public const string ProgressFolder = "progress";
 
     public static ArtifactFolder PoolFolder(string poolId) => new(PoolPrefix, poolId, CheckpointPoolIndex.FileName);
 
-    public static ArtifactFolder FeatureSetFolder(string featureSetId) => new(FeatureSetPrefix, featureSetId, FeatureSetManifestFileName);
+    public static ArtifactFolder FeatureSetFolder(string featureSetId) => new(FeatureSetLayout.StoragePrefix, featureSetId, FeatureSetLayout.ManifestFileName);
 
     /// <summary>Path, inside the pool folder, of the index snapshot taken once run <paramref name="run"/> was complete.</summary>
     public static string ProgressSnapshotPath(int run) =>

@@ -10,11 +10,9 @@ namespace DistillPlatform.Services.Evaluation;
 /// </summary>
 public sealed class StoredFeatureSetDownloader(IArtifactStore store)
 {
-    public const string Prefix = "features";
-
     private readonly ArtifactFolders _folders = new(store);
 
-    public static ArtifactFolder FolderOf(string featureSetId) => new(Prefix, featureSetId, FeatureSetLayout.ManifestFileName);
+    public static ArtifactFolder FolderOf(string featureSetId) => new(FeatureSetLayout.StoragePrefix, featureSetId, FeatureSetLayout.ManifestFileName);
 
     /// <summary>Downloads feature set <paramref name="featureSetId"/> into <c>&lt;parentFolder&gt;/&lt;id&gt;</c>.</summary>
     /// <exception cref="MissingEvaluationInputException">The set is not (completely) stored.</exception>

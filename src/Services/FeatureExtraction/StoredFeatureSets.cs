@@ -12,12 +12,10 @@ namespace DistillPlatform.Services.FeatureExtraction;
 /// </summary>
 public sealed class StoredFeatureSets(IArtifactStore store)
 {
-    public const string Prefix = "features";
-
     private readonly ArtifactFolders _folders = new(store);
 
     /// <summary>The object store folder of feature set <paramref name="featureSetId"/>.</summary>
-    public static ArtifactFolder FolderOf(string featureSetId) => new(Prefix, featureSetId, FeatureSetLayout.ManifestFileName);
+    public static ArtifactFolder FolderOf(string featureSetId) => new(FeatureSetLayout.StoragePrefix, featureSetId, FeatureSetLayout.ManifestFileName);
 
     /// <summary>The stored manifest of feature set <paramref name="featureSetId"/>, or null when it is not (completely) stored.</summary>
     public Task<ArtifactRef?> FindAsync(string featureSetId, CancellationToken cancellationToken) =>
