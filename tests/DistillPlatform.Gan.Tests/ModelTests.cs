@@ -8,6 +8,8 @@ public sealed class ModelTests
 {
     public static TheoryData<string, GanArchitecture, UpsamplingMode, int> Shapes => new()
     {
+        { "cpu-tiny", GanArchitecture.Cnn, UpsamplingMode.NearestConv, 3 },
+        { "cpu-tiny", GanArchitecture.Att, UpsamplingMode.NearestConv, 3 },
         { "cpu-small", GanArchitecture.Cnn, UpsamplingMode.NearestConv, 3 },
         { "cpu-small", GanArchitecture.Cnn, UpsamplingMode.TransposedConv, 3 },
         { "cpu-small", GanArchitecture.Att, UpsamplingMode.NearestConv, 3 },
@@ -101,7 +103,7 @@ public sealed class ModelTests
         var error = Assert.Throws<ArgumentException>(() => (TinyGan.Config(GanArchitecture.Att) with { AttentionHeads = 3 }).Validate());
         Assert.Contains("AttentionHeads", error.Message);
         Assert.Contains("Classes", Assert.Throws<ArgumentException>(() => (TinyGan.Config() with { Classes = 1 }).Validate()).Message);
-        Assert.Contains("cpu-small", Assert.Throws<ArgumentException>(() => GanModelConfig.FromPreset("tiny", 4)).Message);
+        Assert.Contains("cpu-small", Assert.Throws<ArgumentException>(() => GanModelConfig.FromPreset("huge", 4)).Message);
         using var scope = torch.NewDisposeScope();
         using var critic = new Critic(TinyGan.Config());
         Assert.Contains("[batch, 1, 8, 6]", Assert.Throws<ArgumentException>(() => critic.call(torch.randn(2, 1, 8, 7))).Message);

@@ -34,7 +34,7 @@ public sealed record GanModelConfig(
     public const double LeakySlope = 0.2;
 
     /// <summary>Preset names accepted by <see cref="FromPreset"/>.</summary>
-    public static IReadOnlyList<string> PresetNames { get; } = ["cpu-small", "gpu-paper"];
+    public static IReadOnlyList<string> PresetNames { get; } = ["cpu-tiny", "cpu-small", "gpu-paper"];
 
     /// <summary>
     /// Sized for two CPU cores: 64 frames (0.64 s at 10 ms hops) of 80 log-mel bins, 64 (CNN) or 32 (ATT) seed channels,
@@ -56,6 +56,23 @@ public sealed record GanModelConfig(
         AttentionHeads: 2);
 
     /// <summary>
+    /// The smallest model that still has every part (16 frames, 16/8-channel generator, 4→8-channel critic): for
+    /// integration tests and smoke runs of the whole pipeline, where seconds matter and sample quality does not.
+    /// </summary>
+    public static GanModelConfig CpuTiny(int classes, GanArchitecture architecture = GanArchitecture.Cnn) => new(
+        Classes: classes,
+        Frames: 16,
+        FeatureDimensions: 80,
+        NoiseDimensions: 16,
+        Architecture: architecture,
+        Upsampling: UpsamplingMode.NearestConv,
+        GeneratorChannels: 16,
+        UpsamplingBlocks: 2,
+        CriticChannels: 4,
+        CriticMaxChannels: 8,
+        AttentionHeads: 1);
+
+    /// <summary>
     /// The paper's scale: 768-dimensional HuBERT features, 128 frames (2.56 s at 50 Hz), 256 (CNN) or 128 (ATT) seed
     /// channels, a 64→256-channel critic. Meant for a GPU.
     /// </summary>
@@ -72,9 +89,10 @@ public sealed record GanModelConfig(
         CriticMaxChannels: 256,
         AttentionHeads: 4);
 
-    /// <summary>The preset called <paramref name="name"/> ("cpu-small" or "gpu-paper").</summary>
+    /// <summary>The preset called <paramref name="name"/> (one of <see cref="PresetNames"/>).</summary>
     public static GanModelConfig FromPreset(string name, int classes, GanArchitecture architecture = GanArchitecture.Cnn) => name switch
     {
+        "cpu-tiny" => CpuTiny(classes, architecture),
         "cpu-small" => CpuSmall(classes, architecture),
         "gpu-paper" => GpuPaper(classes, architecture),
         _ => throw new ArgumentException($"Unknown GAN model preset '{name}'; use one of: {string.Join(", ", PresetNames)}.", nameof(name)),
