@@ -11,7 +11,7 @@ using DistillPlatform.Torch;
 // from a cpu-small generator and write them as a feature set in the real format to a local folder, on one torch
 // thread. The generator keeps its random initial weights: the cost of a forward pass does not depend on training.
 // Usage: SampleBenchmark --output DIR [--points N] [--classes C] [--architecture cnn|att] [--keep]
-// Last line: "sample: points_per_s=P mb_per_s=M points=N bytes=B seconds=S".
+// Last line: "sample: points_per_s=P mb_per_s=M cpu_points_per_s=C points=N bytes=B seconds=S cpu_seconds=T".
 
 var options = BenchmarkOptions.Parse(args);
 torch.set_num_threads(1);
@@ -31,14 +31,20 @@ using (var sampler = GanSampler.FromCheckpoint(generatorFolder))
 {
     // Warm-up: one draw, so one-time costs (library loading, first allocations) are not timed.
     SyntheticSetWriter.Write(sampler, generator, ClassCountPlan.Balanced(classes, 1), 1, Path.Combine(options.Output, "warm-up"));
+    var process = Process.GetCurrentProcess();
+    TimeSpan cpuBefore = process.TotalProcessorTime;
     var clock = Stopwatch.StartNew();
     SyntheticSet set = SyntheticSetWriter.Write(sampler, generator, plan, 1, setFolder);
     double seconds = clock.Elapsed.TotalSeconds;
+    process.Refresh();
+    // CPU seconds of the whole process (the torch thread, the writer, the GC): on a shared machine wall time measures
+    // the machine's load as much as the code, CPU time much less so.
+    double cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
     Console.WriteLine($"set: {set.Id}, {set.Manifest.Split(DistillPlatform.Features.Corpus.DataSplit.Train)!.Shards.Count} shards, {set.SizeBytes} bytes");
     if (!options.Keep)
         Directory.Delete(options.Output, recursive: true);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"sample: points_per_s={plan.Total / seconds:F0} mb_per_s={set.SizeBytes / 1e6 / seconds:F1} points={plan.Total} bytes={set.SizeBytes} seconds={seconds:F1}"));
+        $"sample: points_per_s={plan.Total / seconds:F0} mb_per_s={set.SizeBytes / 1e6 / seconds:F1} cpu_points_per_s={plan.Total / cpuSeconds:F0} points={plan.Total} bytes={set.SizeBytes} seconds={seconds:F1} cpu_seconds={cpuSeconds:F1}"));
 }
 
 /// <summary>Command-line options of the benchmark.</summary>
