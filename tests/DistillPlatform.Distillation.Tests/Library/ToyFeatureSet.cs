@@ -9,7 +9,7 @@ namespace DistillPlatform.Distillation.Tests.Library;
 /// zero mean and unit scale (so unit conversions matter), 4 to 30 frames per utterance (shorter and longer than the
 /// cpu-tiny crop of 16 frames). Utterance i of a class goes to train unless i % 4 == 3 (test).
 /// </summary>
-internal sealed class ToyFeatureSet : IDisposable
+public sealed class ToyFeatureSet : IDisposable
 {
     public const int Dimensions = 6;
 
