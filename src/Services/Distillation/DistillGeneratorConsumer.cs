@@ -157,6 +157,8 @@ public sealed class DistillGeneratorConsumer(
                 switch (trainingEvent)
                 {
                     case DistillationStepTrained step when meter.Record(step.Report.Step):
+                        logger.LogInformation("Generator {GeneratorId}: step {Step}/{Total}, {StepsPerSecond:0.###} steps/s, critic {Critic:0.####}, generator {Generator:0.####}",
+                            plan.GeneratorId, step.Report.Step, plan.Settings.Steps, meter.StepsPerSecond, step.Report.CriticLoss, step.Report.GeneratorLoss);
                         // Not the context's token: progress of a stopping job is still worth reporting, and a cancelled
                         // publish here would abandon the checkpoint upload that follows.
                         await context.Publish(new DistillationProgress(context.Message.RequestId, plan.GeneratorId, step.Report.Step, plan.Settings.Steps,

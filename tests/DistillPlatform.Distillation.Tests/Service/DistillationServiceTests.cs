@@ -41,7 +41,8 @@ public sealed class DistillationServiceTests(DistillationServiceFixture service)
             Assert.Equal((service.PoolId, "+div+sml", 4L), (manifest.PoolId, manifest.LossPreset, manifest.Steps));
             Assert.Equal(service.FeatureSet.Classes, manifest.Classes);
             Assert.Equal(new FileInfo(Path.Combine(folder, GanCheckpointFiles.Generator)).Length, distilled.GeneratorBytes);
-            Assert.All(TrainingCurves.Load(folder).Steps, step => Assert.True(step.SoftmaxMatching > 0 && step.Diversity > 0));
+            // Both optional terms were on (L_DIV is a negated, capped ratio, so "on" means non-zero).
+            Assert.All(TrainingCurves.Load(folder).Steps, step => Assert.True(step.SoftmaxMatching > 0 && step.Diversity != 0));
             using var sampler = GanSampler.FromCheckpoint(folder);
             using var scope = torch.NewDisposeScope();
             Assert.Equal([3L, 1, manifest.Frames, manifest.Dimensions], sampler.Sample([0, 1, 2], seed: 3).shape);
@@ -67,8 +68,8 @@ public sealed class DistillationServiceTests(DistillationServiceFixture service)
     [Fact]
     public async Task A_job_whose_service_process_is_killed_resumes_from_its_last_stored_checkpoint_and_finishes()
     {
-        const int steps = 150;
-        DistillGenerator command = Tiny(steps, checkpointEvery: 10, seed: 2);
+        const int steps = 40;
+        DistillGenerator command = Tiny(steps, checkpointEvery: 5, seed: 2);
         DistillationPlan plan = DistillationRequestMapper.ToPlan(command);
         var checkpoints = new GeneratorCheckpointStore(service.Store);
 
@@ -111,7 +112,7 @@ public sealed class DistillationServiceTests(DistillationServiceFixture service)
     [Fact]
     public async Task A_cancelled_job_stores_its_checkpoint_and_is_consumed_without_fault_or_redelivery()
     {
-        DistillGenerator command = Tiny(steps: 1_000_000, checkpointEvery: 1_000_000, seed: 3);
+        DistillGenerator command = Tiny(steps: 5_000, checkpointEvery: 5_000, seed: 3);
         string generatorId = DistillationRequestMapper.ToPlan(command).GeneratorId;
 
         await service.SendAsync(command);
@@ -124,8 +125,8 @@ public sealed class DistillationServiceTests(DistillationServiceFixture service)
         Assert.Equal(cancelled.Step, await new GeneratorCheckpointStore(service.Store).NewestStepAsync(generatorId, CancellationToken.None));
         Assert.Null(await new ArtifactFolders(service.Store).FindAsync(StoredGenerators.GeneratorFolder(generatorId)));
 
-        // Jobs run one at a time: had the cancelled command been redelivered (resuming its million steps) this one would
-        // never finish; once it has, the cancelled one has neither faulted nor started again.
+        // Jobs run one at a time: had the cancelled command been redelivered (resuming its 5000 steps) this one would
+        // not finish in time; once it has, the cancelled one has neither faulted nor started again.
         DistillGenerator next = Tiny(steps: 2, seed: 4);
         Assert.IsType<GeneratorDistilled>(await service.Outcomes.WaitForOutcomeAsync(await SentAsync(next), OutcomeTimeout));
         Assert.Empty(service.Outcomes.All<Fault<DistillGenerator>>(command.RequestId));
