@@ -19,7 +19,7 @@ builder.AddServiceDefaults(bus =>
     // a temporary queue of its own (auto-deleted with the process) instead of sharing one competing-consumer queue.
     bus.AddConsumer<CancelDistillationConsumer>().Endpoint(endpoint =>
     {
-        endpoint.InstanceId = "-" + identity.InstanceId;
+        endpoint.InstanceId = identity.InstanceId;
         endpoint.Temporary = true;
     });
 });
