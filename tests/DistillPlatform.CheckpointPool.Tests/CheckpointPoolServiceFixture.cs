@@ -19,7 +19,7 @@ public sealed class CheckpointPoolServiceFixture : IAsyncLifetime
     private readonly string _folder = Directory.CreateTempSubdirectory("distill-pool-service-tests-").FullName;
     private SingleServicePlatform? _platform;
 
-    public PoolOutcomes Outcomes { get; } = new();
+    public RequestOutcomes<CheckpointPoolProgress> Outcomes { get; } = new();
 
     public IArtifactStore Store => _platform!.Store;
 
@@ -59,7 +59,7 @@ public sealed class CheckpointPoolServiceFixture : IAsyncLifetime
             });
             endpoint.Handler<CheckpointPoolProgress>(context =>
             {
-                Outcomes.RecordProgress(context.Message);
+                Outcomes.RecordProgress(context.Message.RequestId, context.Message);
                 return Task.CompletedTask;
             });
             endpoint.Handler<Fault<TrainCheckpointPool>>(context =>

@@ -25,7 +25,8 @@ public sealed class EvaluationServiceFixture : IAsyncLifetime
     /// <summary>The local folder of <see cref="RealSet"/>.</summary>
     public string RealSetDirectory { get; private set; } = null!;
 
-    public EvaluationOutcomes Outcomes { get; } = new();
+    /// <summary>Outcomes by request id; the evaluation service publishes no progress events.</summary>
+    public RequestOutcomes<object> Outcomes { get; } = new();
 
     /// <summary>A fresh folder for a test's own files, deleted with the fixture.</summary>
     public string NewFolder() => Path.Combine(_folder, Guid.NewGuid().ToString("N"));

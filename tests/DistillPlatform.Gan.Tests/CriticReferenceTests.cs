@@ -40,7 +40,7 @@ public sealed class CriticReferenceTests : IDisposable
             ["alpha"] = Encode(alpha),
         }));
         var script = Path.Combine(AppContext.BaseDirectory, "Reference", "critic_reference.py");
-        using var expected = JsonDocument.Parse(LossReference.RunPython(script, _inputFile));
+        using var expected = JsonDocument.Parse(ReferencePython.Run(script, _inputFile));
 
         AssertClose(expected.RootElement.GetProperty("score"), output.Score, "score");
         AssertClose(expected.RootElement.GetProperty("logits"), output.ClassLogits, "logits");

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using DistillPlatform.Torch;
 
@@ -13,14 +11,12 @@ namespace DistillPlatform.Gan.Tests;
 /// </summary>
 public sealed class LossReference
 {
-    private const string Python = "/usr/bin/python3";
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
     private readonly Dictionary<string, Dictionary<string, (long[] Shape, double[] Values)>> _cases = [];
 
     public LossReference()
     {
         var script = Path.Combine(AppContext.BaseDirectory, "Reference", "gan_losses_reference.py");
-        using var document = JsonDocument.Parse(RunPython(script));
+        using var document = JsonDocument.Parse(ReferencePython.Run(script));
         foreach (var testCase in document.RootElement.EnumerateObject())
         {
             var tensors = new Dictionary<string, (long[], double[])>();
@@ -60,27 +56,4 @@ public sealed class LossReference
                 string.Create(CultureInfo.InvariantCulture, $"{testCase}.{name}[{i}] is {values[i]}, PyTorch has {expected[i]}"));
     }
 
-    /// <summary>Runs a Python reference script with /usr/bin/python3 and returns what it printed.</summary>
-    public static string RunPython(string script, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(script);
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        start.Environment["OMP_NUM_THREADS"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Python}.");
-        var stderr = new StringBuilder();
-        process.ErrorDataReceived += (_, e) => stderr.AppendLine(e.Data);
-        process.BeginErrorReadLine();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{script} did not finish within {Timeout}.");
-        }
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{script} failed ({process.ExitCode}):\n{stderr}");
-        return stdout.Result;
-    }
 }

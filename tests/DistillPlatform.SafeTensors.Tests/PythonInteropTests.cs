@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DistillPlatform.SafeTensors;
 
 namespace DistillPlatform.SafeTensors.Tests;
@@ -82,15 +81,7 @@ public class PythonInteropTests
     {
         string scriptPath = Path.Combine(workingDirectory, "script.py");
         File.WriteAllText(scriptPath, script);
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(scriptPath);
-        start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"python failed: {stderr.Result}");
-        return stdout;
+        return ReferencePython.Run(scriptPath, argument);
     }
 
     private sealed class TemporaryDirectory : IDisposable

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DistillPlatform.Torch.nn;
 
 namespace DistillPlatform.Torch.Tests;
@@ -11,8 +10,6 @@ namespace DistillPlatform.Torch.Tests;
 /// </summary>
 public sealed class ModuleReferenceFixture : IDisposable
 {
-    internal const string Python = "/usr/bin/python3";
-    private static readonly TimeSpan PythonTimeout = TimeSpan.FromMinutes(2);
 
     public ModuleReferenceFixture()
     {
@@ -35,31 +32,8 @@ public sealed class ModuleReferenceFixture : IDisposable
     public Dictionary<string, Tensor> Load(string caseName) => StateDictFile.Load(CasePath(caseName));
 
     /// <summary>Runs the reference script with the given arguments and returns its standard output.</summary>
-    public static string RunScript(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Python)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Reference", "ModuleReference.py"));
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        start.Environment["OMP_NUM_THREADS"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Python}.");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        if (!process.WaitForExit(PythonTimeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"ModuleReference.py {string.Join(' ', arguments)} did not finish within {PythonTimeout}.");
-        }
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"ModuleReference.py {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{stderr.Result}");
-        return stdout.Result;
-    }
+    public static string RunScript(params string[] arguments) =>
+        ReferencePython.Run(ReferencePython.BundledScript("ModuleReference.py"), arguments);
 
     public void Dispose()
     {

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using DistillPlatform.Torch;
 
@@ -19,8 +17,6 @@ public sealed record ReferenceCase(IReadOnlyList<ReferenceTensor> Outputs, IRead
 /// </summary>
 public sealed class PyTorchReference : IDisposable
 {
-    private const string Python = "/usr/bin/python3";
-    private static readonly TimeSpan PythonTimeout = TimeSpan.FromMinutes(2);
 
     private readonly Dictionary<string, Tensor> inputs;
 
@@ -89,47 +85,13 @@ public sealed class PyTorchReference : IDisposable
         try
         {
             var script = Path.Combine(AppContext.BaseDirectory, "Reference", "torch_reference.py");
-            var output = RunProcess(Python, [script, inputFile]);
+            var output = ReferencePython.Run(script, inputFile);
             return Parse(output);
         }
         finally
         {
             File.Delete(inputFile);
         }
-    }
-
-    private static string RunProcess(string program, string[] arguments)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["OMP_NUM_THREADS"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
-        var stderr = new StringBuilder();
-        process.ErrorDataReceived += (_, e) => stderr.AppendLine(e.Data);
-        process.BeginErrorReadLine();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        if (!process.WaitForExit(PythonTimeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} did not finish within {PythonTimeout}.");
-        }
-
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{stderr}");
-        }
-
-        return stdout.Result;
     }
 
     private static Dictionary<string, ReferenceCase> Parse(string json)

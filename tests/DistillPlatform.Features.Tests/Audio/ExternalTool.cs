@@ -1,44 +1,14 @@
-using System.Diagnostics;
-
 namespace DistillPlatform.Features.Tests.Audio;
 
 /// <summary>Runs the reference tools the tests compare against (sox, /usr/bin/python3 with torch).</summary>
 internal static class ExternalTool
 {
     public const string Sox = "sox";
-    public const string PythonWithTorch = "/usr/bin/python3";
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+    public const string PythonWithTorch = ReferencePython.Executable;
 
     /// <summary>Runs a command and fails the test with its stderr if it does not exit with 0.</summary>
-    public static string Run(string executable, params string[] arguments)
-    {
-        var startInfo = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
+    public static string Run(string executable, params string[] arguments) => ExternalProcess.Run(executable, arguments);
 
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {executable}.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{executable} {string.Join(' ', arguments)} did not finish within {Timeout}.");
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{executable} {string.Join(' ', arguments)} failed with exit code {process.ExitCode}: {stderr.Result}");
-        }
-
-        return stdout.Result;
-    }
 }
 
 /// <summary>A directory under /tmp deleted when the test ends.</summary>

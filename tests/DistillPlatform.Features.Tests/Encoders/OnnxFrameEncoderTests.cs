@@ -1,7 +1,6 @@
-using System.Diagnostics;
-using System.Text.Json;
 using DistillPlatform.Features.Encoders;
 using DistillPlatform.OnnxRuntime;
+using DistillPlatform.Testing.Reference;
 
 namespace DistillPlatform.Features.Tests.Encoders;
 
@@ -9,9 +8,10 @@ namespace DistillPlatform.Features.Tests.Encoders;
 /// Runs <see cref="OnnxFrameEncoder"/> on a small HuBERT-like model that scripts/export_hubert_like_encoder.py exports with
 /// PyTorch at test time, and compares the features with PyTorch's own outputs.
 /// </summary>
-public sealed class OnnxFrameEncoderTests : IClassFixture<OnnxFrameEncoderTests.TinyEncoderExport>
+public sealed class OnnxFrameEncoderTests : IClassFixture<TinyEncoderExport>
 {
     private const float Tolerance = 1e-4f;
+    private const string SingleCase = "single";
     private static readonly OnnxFrameEncoderOptions SingleThreaded = new()
     {
         Session = new OnnxSessionOptions { IntraOpThreads = 1 },
@@ -31,11 +31,11 @@ public sealed class OnnxFrameEncoderTests : IClassFixture<OnnxFrameEncoderTests.
         using var encoder = new OnnxFrameEncoder(
             _export.ModelPath, SingleThreaded with { Output = OnnxOutputSelection.ByName("hidden_state_2") });
 
-        var features = encoder.Encode(_export.SingleWaveform);
+        var features = encoder.Encode(_export.Input(SingleCase));
 
-        Assert.Equal(_export.SingleFrames, features.Frames);
+        Assert.Equal(_export.OutputFrames(SingleCase), features.Frames);
         Assert.Equal(_export.Dimensions, features.Dimensions);
-        AssertClose(_export.Expected("hidden_state_2"), features.Values);
+        AssertClose(_export.Expected(SingleCase, "hidden_state_2"), features.Values);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class OnnxFrameEncoderTests : IClassFixture<OnnxFrameEncoderTests.
     {
         using var encoder = new OnnxFrameEncoder(_export.ModelPath, SingleThreaded with { Output = OnnxOutputSelection.ByIndex(1) });
 
-        AssertClose(_export.Expected("hidden_state_1"), encoder.Encode(_export.SingleWaveform).Values);
+        AssertClose(_export.Expected(SingleCase, "hidden_state_1"), encoder.Encode(_export.Input(SingleCase)).Values);
     }
 
     [Fact]
@@ -51,10 +51,10 @@ public sealed class OnnxFrameEncoderTests : IClassFixture<OnnxFrameEncoderTests.
     {
         using var encoder = new OnnxFrameEncoder(_export.ModelPath, SingleThreaded with { Output = OnnxOutputSelection.MeanOfAll });
 
-        var features = encoder.Encode(_export.SingleWaveform);
+        var features = encoder.Encode(_export.Input(SingleCase));
 
-        Assert.Equal(_export.SingleFrames, features.Frames);
-        AssertClose(_export.Expected("mean"), features.Values);
+        Assert.Equal(_export.OutputFrames(SingleCase), features.Frames);
+        AssertClose(_export.Expected(SingleCase, "mean"), features.Values);
     }
 
     [Fact]
@@ -62,10 +62,10 @@ public sealed class OnnxFrameEncoderTests : IClassFixture<OnnxFrameEncoderTests.
     {
         using var encoder = new OnnxFrameEncoder(
             _export.ModelPath, SingleThreaded with { Output = OnnxOutputSelection.MeanOf("hidden_state_2", "hidden_state_0") });
-        var first = _export.Expected("hidden_state_0");
-        var last = _export.Expected("hidden_state_2");
+        var first = _export.Expected(SingleCase, "hidden_state_0");
+        var last = _export.Expected(SingleCase, "hidden_state_2");
 
-        var features = encoder.Encode(_export.SingleWaveform);
+        var features = encoder.Encode(_export.Input(SingleCase));
 
         AssertClose(first.Zip(last, (a, b) => (a + b) / 2).ToArray(), features.Values);
     }
@@ -172,82 +172,5 @@ public sealed class OnnxFrameEncoderTests : IClassFixture<OnnxFrameEncoderTests.
         Assert.Equal(expected.Length, actual.Length);
         var worst = expected.Zip(actual, (e, a) => Math.Abs(e - a)).Max();
         Assert.True(worst <= Tolerance, $"largest difference from PyTorch is {worst}, above {Tolerance}");
-    }
-
-    /// <summary>Exports the tiny encoder once for this class with /usr/bin/python3 (torch) into a temporary folder.</summary>
-    public sealed class TinyEncoderExport : IDisposable
-    {
-        public TinyEncoderExport()
-        {
-            Directory = System.IO.Directory.CreateTempSubdirectory("distill-onnx-encoder-").FullName;
-            var script = Path.Combine(FindRepositoryRoot(), "scripts", "export_hubert_like_encoder.py");
-            RunPython(script, "--out-dir", Directory);
-
-            using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(Directory, "manifest.json")));
-            var root = manifest.RootElement;
-            Dimensions = root.GetProperty("dims").GetInt32();
-            SamplesPerFrame = root.GetProperty("samples_per_frame").GetInt32();
-            Sha256 = root.GetProperty("sha256").GetString()!;
-            SingleFrames = root.GetProperty("cases").GetProperty("single").GetProperty("output_shape")[1].GetInt32();
-            SingleWaveform = ReadFloats("single.input.f32");
-        }
-
-        public string Directory { get; }
-
-        public string ModelPath => Path.Combine(Directory, "model.onnx");
-
-        public int Dimensions { get; }
-
-        public int SamplesPerFrame { get; }
-
-        public string Sha256 { get; }
-
-        /// <summary>A one-utterance waveform and the frame count PyTorch produced for it.</summary>
-        public float[] SingleWaveform { get; }
-
-        public int SingleFrames { get; }
-
-        /// <summary>PyTorch's [1, frames, dims] output for <see cref="SingleWaveform"/>, or "mean" of all of them.</summary>
-        public float[] Expected(string output) => ReadFloats($"single.{output}.f32");
-
-        public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
-
-        private float[] ReadFloats(string fileName)
-        {
-            var bytes = File.ReadAllBytes(Path.Combine(Directory, fileName));
-            var values = new float[bytes.Length / sizeof(float)];
-            Buffer.BlockCopy(bytes, 0, values, 0, bytes.Length);
-            return values;
-        }
-
-        private static string FindRepositoryRoot()
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "DistillPlatform.sln"))) return directory.FullName;
-            }
-
-            throw new InvalidOperationException($"No DistillPlatform.sln above {AppContext.BaseDirectory}.");
-        }
-
-        private static void RunPython(params string[] arguments)
-        {
-            var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var argument in arguments) start.ArgumentList.Add(argument);
-            using var process = Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"python3 {string.Join(' ', arguments)} did not finish within 2 minutes.");
-            }
-
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException(
-                    $"python3 {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{stdout.Result}\n{stderr.Result}");
-            }
-        }
     }
 }

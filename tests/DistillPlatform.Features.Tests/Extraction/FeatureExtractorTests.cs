@@ -6,8 +6,8 @@ using DistillPlatform.Features.Tests.Encoders;
 
 namespace DistillPlatform.Features.Tests.Extraction;
 
-public class FeatureExtractorTests(ExtractionFixture fixture, OnnxFrameEncoderTests.TinyEncoderExport onnxModel)
-    : IClassFixture<ExtractionFixture>, IClassFixture<OnnxFrameEncoderTests.TinyEncoderExport>
+public class FeatureExtractorTests(ExtractionFixture fixture, TinyEncoderExport onnxModel)
+    : IClassFixture<ExtractionFixture>, IClassFixture<TinyEncoderExport>
 {
     private IEnumerable<string[]> Rows => fixture.ManifestLines.Skip(1).Select(line => line.Split(','));
 

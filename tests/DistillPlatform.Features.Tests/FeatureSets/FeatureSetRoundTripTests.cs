@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using DistillPlatform.Features.Corpus;
@@ -218,26 +217,12 @@ public class FeatureSetRoundTripTests : IDisposable
                 print(i, int(y), int(l), repr(float(frames[-1, -1])))
             """;
 
-        string output = RunPython(script, Path.Combine(directory, "train-00001.safetensors"));
+        string output = ReferencePython.RunInline(script, Path.Combine(directory, "train-00001.safetensors"));
 
         // Last value of each utterance: frame (length - 1), dimension 2.
         string[] expected = planned.Where(u => u.Split == DataSplit.Train).Skip(3)
             .Select(u => $"{u.Id} {u.Label} {u.Frames} {(double)Value(u.Index, u.Frames - 1, 2):R}").ToArray();
         Assert.Equal(expected, output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-    }
-
-    private static string RunPython(string script, string argument)
-    {
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(argument);
-        using Process process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(60_000), "python did not finish within 60 s");
-        Assert.True(process.ExitCode == 0, stderr.Result);
-        return stdout.Result;
     }
 
     /// <summary>Manifests hold lists, which records compare by reference; compare their JSON instead.</summary>
