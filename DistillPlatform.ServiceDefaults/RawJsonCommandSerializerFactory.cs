@@ -1,5 +1,6 @@
 using System.Net.Mime;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using MassTransit;
 using MassTransit.Serialization;
 
@@ -14,38 +15,64 @@ namespace DistillPlatform.ServiceDefaults;
 /// </summary>
 public sealed class RawJsonCommandSerializerFactory : ISerializerFactory
 {
+    /// <summary>
+    /// MassTransit's JSON settings (camelCase, names matched ignoring case) plus enums by name ("SpeakerIndependent"),
+    /// which people write far more readily than numbers; numbers still work. Only bare JSON is read this way: the
+    /// envelope's settings stay MassTransit's own, so what services send each other does not change.
+    /// </summary>
+    public static JsonSerializerOptions JsonOptions { get; } = CreateJsonOptions();
+
     private readonly SystemTextJsonRawMessageSerializer _serializer = new(RawSerializerOptions.AnyMessageType);
+
+    private static JsonSerializerOptions CreateJsonOptions()
+    {
+        var options = new JsonSerializerOptions(SystemTextJsonMessageSerializer.Options);
+        options.Converters.Add(new JsonStringEnumConverter());
+        return options;
+    }
 
     public ContentType ContentType => SystemTextJsonRawMessageSerializer.JsonContentType;
 
+    /// <summary>Only used if something on the endpoint sends raw JSON; commands' answers go out in the envelope.</summary>
     public IMessageSerializer CreateSerializer() => _serializer;
 
-    public IMessageDeserializer CreateDeserializer() => new ReadableErrors(_serializer);
+    public IMessageDeserializer CreateDeserializer() => new CommandDeserializer(_serializer);
 
-    /// <summary>The raw JSON deserializer, with errors that name the problem.</summary>
-    private sealed class ReadableErrors(SystemTextJsonRawMessageSerializer inner) : IMessageDeserializer
+    /// <summary>
+    /// MassTransit's raw JSON deserializer, except that the body is read with <see cref="JsonOptions"/> and errors name
+    /// the problem. (MassTransit 8.4's raw serializer always uses its own settings, so the context it would build is
+    /// built here with ours.)
+    /// </summary>
+    private sealed class CommandDeserializer(SystemTextJsonRawMessageSerializer inner) : IMessageDeserializer
     {
+        /// <summary>Converts header values; MassTransit's JSON serializer does that for raw and enveloped messages alike.</summary>
+        private static readonly IObjectDeserializer HeaderValues = new SystemTextJsonMessageSerializer();
+
         public ContentType ContentType => inner.ContentType;
 
         public void Probe(ProbeContext context) => inner.Probe(context);
 
-        public ConsumeContext Deserialize(ReceiveContext receiveContext)
+        public ConsumeContext Deserialize(ReceiveContext receiveContext) =>
+            new BodyConsumeContext(receiveContext, Deserialize(receiveContext.Body, receiveContext.TransportHeaders, receiveContext.InputAddress));
+
+        public SerializerContext Deserialize(MessageBody body, Headers headers, Uri? destinationAddress = null)
         {
+            JsonElement message;
             try
             {
-                return inner.Deserialize(receiveContext);
+                message = JsonSerializer.Deserialize<JsonElement>(body.GetBytes(), JsonOptions);
             }
-            catch (Exception e) when ((e as JsonException ?? e.InnerException as JsonException) is { } json)
+            catch (JsonException json)
             {
                 // No inner exception on purpose: the _error copy's MT-Fault-* headers describe the innermost exception,
                 // and this message, quoting the parser, is the one meant for the sender.
                 throw new InvalidCommandException(
                     $"The message body is not valid JSON ({json.Message}); publish one JSON object holding the command's fields.");
             }
+            var messageContext = new RawMessageContext(headers, destinationAddress, RawSerializerOptions.AnyMessageType);
+            return new SystemTextJsonRawSerializerContext(HeaderValues, JsonOptions, ContentType, messageContext,
+                headers.GetMessageTypes(), RawSerializerOptions.AnyMessageType, message);
         }
-
-        public SerializerContext Deserialize(MessageBody body, Headers headers, Uri? destinationAddress = null) =>
-            inner.Deserialize(body, headers, destinationAddress);
 
         public MessageBody GetMessageBody(string text) => inner.GetMessageBody(text);
     }

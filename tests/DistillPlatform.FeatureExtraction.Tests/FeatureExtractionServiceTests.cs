@@ -7,6 +7,7 @@ using MassTransit;
 
 namespace DistillPlatform.FeatureExtraction.Tests;
 
+[Collection(FeatureExtractionServices.Collection)]
 public sealed class FeatureExtractionServiceTests(FeatureExtractionServiceFixture service) : IClassFixture<FeatureExtractionServiceFixture>
 {
     /// <summary>Covers a cold extraction of the small corpus on a loaded two-core machine.</summary>

@@ -7,14 +7,13 @@ using DistillPlatform.Contracts.Features;
 using DistillPlatform.Contracts.Pipeline;
 using DistillPlatform.Contracts.Pool;
 using DistillPlatform.Contracts.Sampling;
-using MassTransit.Serialization;
 
 namespace DistillPlatform.ServiceDefaults.Tests;
 
 /// <summary>
-/// The examples in docs/raw-json.md are what people paste into the management UI, so each must be read by
-/// MassTransit's serializer settings into its command with nothing missing and no misspelt field (those would be ignored
-/// silently).
+/// The examples in docs/raw-json.md are what people paste into the management UI, so each must be read with the
+/// command queues' raw JSON settings into its command with nothing missing and no misspelt field (those would be
+/// ignored silently).
 /// </summary>
 public sealed partial class RawJsonDocumentationTests
 {
@@ -39,13 +38,13 @@ public sealed partial class RawJsonDocumentationTests
 
         Assert.Empty(RequiredFields.FindMissing(command, example));
         Assert.Empty(UnknownFields(command, example, ""));
-        Assert.NotNull(example.Deserialize(command, SystemTextJsonMessageSerializer.Options));
+        Assert.NotNull(example.Deserialize(command, RawJsonCommandSerializerFactory.JsonOptions));
     }
 
     [Fact]
     public void Enums_are_read_by_name_as_the_document_says()
     {
-        var extract = ExamplesByQueue()[FeatureExtractionQueue.Name].Deserialize<ExtractFeatures>(SystemTextJsonMessageSerializer.Options)!;
+        var extract = ExamplesByQueue()[FeatureExtractionQueue.Name].Deserialize<ExtractFeatures>(RawJsonCommandSerializerFactory.JsonOptions)!;
 
         Assert.Equal(SplitPolicyKind.SpeakerIndependent, extract.Split.Kind);
         Assert.Equal(LevelNormalization.Rms, extract.Preprocessing.Normalization);
