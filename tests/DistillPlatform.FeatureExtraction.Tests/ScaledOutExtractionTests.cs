@@ -2,6 +2,7 @@ using System.Text.Json;
 using DistillPlatform.Artifacts;
 using DistillPlatform.Contracts.Commands;
 using DistillPlatform.Contracts.Features;
+using DistillPlatform.Features.Corpus;
 using DistillPlatform.Features.FeatureSets;
 
 namespace DistillPlatform.FeatureExtraction.Tests;
