@@ -26,7 +26,8 @@ public static class ServiceDefaultsExtensions
     /// <summary>
     /// Retry schedule for a failing consumer, in memory. The RabbitMQ delayed-exchange plugin is not installed, so
     /// MassTransit's delayed redelivery (which needs a message scheduler) is not used; after the last retry the message
-    /// moves to the endpoint's <c>_error</c> queue with MT-Fault-* headers describing the exception.
+    /// moves to the endpoint's <c>_error</c> queue with MT-Fault-* headers describing the exception. Failures that no
+    /// retry can cure (<see cref="PermanentFailures.IsPermanent"/>) skip the schedule and move there at once.
     /// </summary>
     public static readonly TimeSpan[] RetryIntervals =
         [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)];
@@ -104,13 +105,19 @@ public static class ServiceDefaultsExtensions
                 + "(./scripts/run.sh) or set ConnectionStrings__messaging=amqp://USER:PASS@HOST:PORT/.");
         var broker = AmqpConnectionString.Parse(connectionString);
 
+        string diagnosticsQueue = DiagnosticsQueue.For(identity.Name);
+        builder.Services.AddReceiveObserver<CommandRejectionObserver>();
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
-            bus.AddConsumer<DiagnosticsConsumer>().Endpoint(endpoint => endpoint.Name = DiagnosticsQueue.For(identity.Name));
+            bus.AddConsumer<DiagnosticsConsumer>().Endpoint(endpoint => endpoint.Name = diagnosticsQueue);
             configureBus?.Invoke(bus);
 
-            bus.AddConfigureEndpointsCallback((_, endpoint) => endpoint.UseMessageRetry(retry => retry.Intervals(RetryIntervals)));
+            bus.AddConfigureEndpointsCallback((registration, queueName, endpoint) =>
+            {
+                endpoint.UseMessageRetry(retry => PermanentFailures.RetryTransientFailures(retry, RetryIntervals));
+                if (queueName != diagnosticsQueue) AcceptHandWrittenCommands(endpoint, registration);
+            });
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, host =>
@@ -121,5 +128,18 @@ public static class ServiceDefaultsExtensions
                 rabbit.ConfigureEndpoints(context);
             });
         });
+    }
+
+    /// <summary>
+    /// Makes a command queue take bare JSON as well as MassTransit's envelope: the envelope keeps its own deserializer
+    /// (content type application/vnd.masstransit+json, what every service and the CLI send), while application/json and
+    /// a message without any content type (the management UI's default) go to the raw JSON deserializer. A command whose
+    /// JSON leaves out a required field is refused before its consumer runs. The diagnostics queue is left out: it
+    /// consumes two message types, and a body without an envelope cannot say which of them it is.
+    /// </summary>
+    private static void AcceptHandWrittenCommands(IReceiveEndpointConfigurator endpoint, IRegistrationContext registration)
+    {
+        endpoint.AddDeserializer(new RawJsonCommandSerializerFactory(), isDefault: true);
+        endpoint.UseConsumeFilter(typeof(RequiredFieldsFilter<>), registration);
     }
 }

@@ -7,6 +7,7 @@ using MassTransit;
 
 namespace DistillPlatform.FeatureExtraction.Tests;
 
+[Collection(FeatureExtractionServices.Collection)]
 public sealed class FeatureExtractionServiceTests(FeatureExtractionServiceFixture service) : IClassFixture<FeatureExtractionServiceFixture>
 {
     /// <summary>Covers a cold extraction of the small corpus on a loaded two-core machine.</summary>
@@ -94,11 +95,12 @@ public sealed class FeatureExtractionServiceTests(FeatureExtractionServiceFixtur
         string problem = Assert.Single(failed.ValidationProblems);
         Assert.StartsWith($"line {corruptLine} ({corruptPath}): UnreadableAudio", problem);
         Assert.Contains(problem, failed.Reason);
-        // After the retries the command faults, carrying the same readable reason.
+        // The command faults at once (bad input is not retried), carrying the same readable reason and the validation error as its cause.
         var fault = Assert.IsAssignableFrom<Fault<ExtractFeatures>>(await service.Outcomes.WaitForFaultAsync(command.RequestId, OutcomeTimeout));
         ExceptionInfo exception = Assert.Single(fault.Exceptions);
-        Assert.Equal(typeof(CorpusValidationException).FullName, exception.ExceptionType);
+        Assert.Equal("DistillPlatform.Services.FeatureExtraction.InvalidExtractionRequestException", exception.ExceptionType);
         Assert.Contains(problem, exception.Message);
+        Assert.Equal(typeof(CorpusValidationException).FullName, exception.InnerException?.ExceptionType);
     }
 
     [Fact]

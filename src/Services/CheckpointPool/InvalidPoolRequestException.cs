@@ -1,5 +1,7 @@
+using DistillPlatform.Contracts.Commands;
+
 namespace DistillPlatform.Services.CheckpointPool;
 
-/// <summary>A <c>TrainCheckpointPool</c> request cannot succeed as sent; the message says what to change.</summary>
+/// <summary>A <c>TrainCheckpointPool</c> request cannot succeed as sent (not retried); the message says what to change.</summary>
 public sealed class InvalidPoolRequestException(string message, Exception? innerException = null)
-    : Exception(message, innerException);
+    : InvalidRequestException(message, innerException);

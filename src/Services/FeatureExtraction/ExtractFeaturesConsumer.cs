@@ -67,7 +67,8 @@ public sealed class ExtractFeaturesConsumer(
 
     /// <summary>
     /// Runs one step that checks the request; if the request itself is at fault, tells the requester with
-    /// <see cref="FeatureExtractionFailed"/> and rethrows so the message faults with the same reason.
+    /// <see cref="FeatureExtractionFailed"/> and faults the message with the same reason as an
+    /// <see cref="InvalidExtractionRequestException"/> (wrapping the library's exception), which is not retried.
     /// </summary>
     private static async Task<T> FailRequestOnBadInput<T>(ConsumeContext<ExtractFeatures> context, Func<Task<T>> step)
     {
@@ -78,15 +79,11 @@ public sealed class ExtractFeaturesConsumer(
         catch (Exception e) when (e is InvalidExtractionRequestException or CorpusValidationException or CorpusManifestFormatException
                                       or ArgumentException or FileNotFoundException)
         {
-            // The same message fails the same way on every retry, so the requester is told once, on the first attempt.
-            if (context.GetRetryAttempt() == 0)
-            {
-                IReadOnlyList<string> problems = e is CorpusValidationException validation
-                    ? validation.Report.Problems.Select(p => p.ToString()).ToArray()
-                    : [];
-                await context.Publish(new FeatureExtractionFailed(context.Message.RequestId, e.Message, problems), context.CancellationToken);
-            }
-            throw;
+            IReadOnlyList<string> problems = e is CorpusValidationException validation
+                ? validation.Report.Problems.Select(p => p.ToString()).ToArray()
+                : [];
+            await context.Publish(new FeatureExtractionFailed(context.Message.RequestId, e.Message, problems), context.CancellationToken);
+            throw e as InvalidExtractionRequestException ?? new InvalidExtractionRequestException(e.Message, e);
         }
     }
 

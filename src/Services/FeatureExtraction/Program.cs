@@ -12,6 +12,9 @@ builder.AddServiceDefaults(bus =>
         endpoint.Name = FeatureExtractionQueue.Name;
         // One extraction at a time: each already keeps every core busy, and parallel ones would only multiply memory.
         endpoint.ConcurrentMessageLimit = 1;
+        // Take the next command only when free, so with several instances on the queue an idle one gets it rather than
+        // it waiting in a busy instance's prefetch buffer.
+        endpoint.PrefetchCount = 1;
     }));
 // Registered by the defaults when configured; called again so a missing object store fails start-up with a clear message.
 builder.Services.AddArtifactStore(builder.Configuration);
