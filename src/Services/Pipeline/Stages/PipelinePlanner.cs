@@ -4,14 +4,16 @@ using DistillPlatform.Contracts.Sampling;
 namespace DistillPlatform.Services.Pipeline.Stages;
 
 /// <summary>
-/// Lays out the stages of a pipeline and what each waits for. Stages whose dependencies are complete run concurrently:
-/// <code>
-/// extract-features ─┬─ train-pool ───────────────┐ (only when a "+sml" preset needs the pool)
-///                   ├─ distill/&lt;preset without sml&gt; ─┼─ sample/&lt;preset&gt;/&lt;budget&gt; ─┐
-///                   │        distill/&lt;+sml preset&gt; ◄─┘                               │
-///                   ├─ measure-storage ─┬─ evaluate-real ──────────────────────────────┤
-///                   │                   └──────────────────────────────────────────────┴─ evaluate/&lt;preset&gt;/&lt;budget&gt; ─ report
-/// </code>
+/// Lays out the stages of a pipeline and what each waits for; stages whose dependencies are complete run concurrently.
+/// <list type="bullet">
+/// <item>extract-features: nothing.</item>
+/// <item>train-pool (only when a "+sml" preset needs the pool), measure-storage: extract-features.</item>
+/// <item>evaluate-real: extract-features, measure-storage.</item>
+/// <item>distill/&lt;preset&gt;: extract-features, and train-pool for "+sml" presets.</item>
+/// <item>sample/&lt;preset&gt;/&lt;budget&gt;: distill/&lt;preset&gt;.</item>
+/// <item>evaluate/&lt;preset&gt;/&lt;budget&gt;: its sample stage, evaluate-real (the McNemar reference), measure-storage.</item>
+/// <item>report: evaluate-real and every evaluate stage.</item>
+/// </list>
 /// </summary>
 public static class PipelinePlanner
 {
