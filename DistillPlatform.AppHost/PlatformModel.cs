@@ -12,7 +12,7 @@ public static class PlatformModel
     public const string ObjectStore = "objectstore";
 
     /// <summary>The service resource names, in pipeline order.</summary>
-    public static readonly string[] Services = ["feature-extraction", "checkpoint-pool", "distillation", "sampling", "evaluation"];
+    public static readonly string[] Services = ["feature-extraction", "checkpoint-pool", "distillation", "sampling", "evaluation", "pipeline"];
 
     public static void Declare(DistributedApplicationBuilder builder)
     {
@@ -24,6 +24,8 @@ public static class PlatformModel
         AddService("distillation", "src/Services/Distillation");
         AddService("sampling", "src/Services/Sampling");
         AddService("evaluation", "src/Services/Evaluation");
+        // Drives the others: RunDistillationPipeline → every stage above → the pipeline report.
+        AddService("pipeline", "src/Services/Pipeline");
 
         // Every service talks through the broker and exchanges artifacts through the object store.
         void AddService(string name, string projectDirectory) =>
