@@ -159,10 +159,10 @@ public sealed class TrainCheckpointPoolConsumer(
         }
         catch (Exception e) when (e is InvalidPoolRequestException or FeatureSetFormatException or ArgumentException)
         {
-            // The same message fails the same way on every retry, so the requester is told once, on the first attempt.
-            if (context.GetRetryAttempt() == 0)
-                await context.Publish(new CheckpointPoolFailed(context.Message.RequestId, e.Message), context.CancellationToken);
-            throw;
+            await context.Publish(new CheckpointPoolFailed(context.Message.RequestId, e.Message), context.CancellationToken);
+            // Wrapped as an InvalidRequestException, the message skips the retries (it would fail the same way) and
+            // goes to _error at once; the requester has been told just once.
+            throw e as InvalidPoolRequestException ?? new InvalidPoolRequestException(e.Message, e);
         }
     }
 }

@@ -222,10 +222,10 @@ public sealed class DistillGeneratorConsumer(
         catch (Exception e) when (e is InvalidDistillationRequestException or FeatureSetFormatException or ArgumentException
                                       or InvalidDataException or FileNotFoundException)
         {
-            // The same message fails the same way on every retry, so the requester is told once, on the first attempt.
-            if (context.GetRetryAttempt() == 0)
-                await context.Publish(new DistillationFailed(context.Message.RequestId, e.Message), context.CancellationToken);
-            throw;
+            await context.Publish(new DistillationFailed(context.Message.RequestId, e.Message), context.CancellationToken);
+            // Wrapped as an InvalidRequestException, the message skips the retries (it would fail the same way) and
+            // goes to _error at once; the requester has been told just once.
+            throw e as InvalidDistillationRequestException ?? new InvalidDistillationRequestException(e.Message, e);
         }
     }
 }

@@ -1,3 +1,4 @@
+using DistillPlatform.Contracts.Commands;
 using DistillPlatform.Contracts.Evaluation;
 using DistillPlatform.Emotion.Evaluation;
 using DistillPlatform.Emotion.Models;
@@ -116,12 +117,10 @@ public sealed class EvaluateTrainingSetConsumer(
         catch (Exception e) when (e is MissingEvaluationInputException or IncompatibleTrainingSetException or FeatureSetFormatException
                                       or ArgumentException)
         {
-            // The same message fails the same way on every retry, so the requester is told once, on the first attempt.
-            if (context.GetRetryAttempt() == 0)
-            {
-                await context.Publish(new EvaluationFailed(context.Message.RequestId, context.Message.EvaluationId, e.Message), context.CancellationToken);
-            }
-            throw;
+            await context.Publish(new EvaluationFailed(context.Message.RequestId, context.Message.EvaluationId, e.Message), context.CancellationToken);
+            // Wrapped as an InvalidRequestException, the message skips the retries (it would fail the same way) and
+            // goes to _error at once; the requester has been told just once.
+            throw e as InvalidRequestException ?? new InvalidRequestException(e.Message, e);
         }
     }
 

@@ -1,5 +1,7 @@
+using DistillPlatform.Contracts.Commands;
+
 namespace DistillPlatform.Services.Sampling;
 
-/// <summary>A <c>SampleSyntheticSet</c> request cannot succeed as sent; the message says what to change.</summary>
+/// <summary>A <c>SampleSyntheticSet</c> request cannot succeed as sent (not retried); the message says what to change.</summary>
 public sealed class InvalidSamplingRequestException(string message, Exception? innerException = null)
-    : Exception(message, innerException);
+    : InvalidRequestException(message, innerException);

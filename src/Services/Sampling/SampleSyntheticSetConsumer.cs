@@ -100,10 +100,10 @@ public sealed class SampleSyntheticSetConsumer(
         catch (Exception e) when (e is InvalidSamplingRequestException or InvalidDataException or ArgumentException)
         {
             activity?.SetStatus(ActivityStatusCode.Error, e.Message);
-            // The same message fails the same way on every retry, so the requester is told once, on the first attempt.
-            if (context.GetRetryAttempt() == 0)
-                await context.Publish(new SamplingFailed(context.Message.RequestId, e.Message), context.CancellationToken);
-            throw;
+            await context.Publish(new SamplingFailed(context.Message.RequestId, e.Message), context.CancellationToken);
+            // Wrapped as an InvalidRequestException, the message skips the retries (it would fail the same way) and
+            // goes to _error at once; the requester has been told just once.
+            throw e as InvalidSamplingRequestException ?? new InvalidSamplingRequestException(e.Message, e);
         }
     }
 }
