@@ -85,6 +85,12 @@ public sealed class RabbitMqResource(string name, int? amqpPort = null) : Resour
             "log.console = true",
             "log.console.level = info",
             "log.file = false",
+            // A consumer holds its message unacknowledged for as long as it works on it (acked only on success, so a
+            // crash redelivers it). RabbitMQ 3.10 closes the channel of a consumer that holds one longer than
+            // consumer_timeout (default 30 minutes), which would abort every longer job, e.g. a GAN distillation of
+            // hours, and redeliver it forever. 7 days (in ms) is beyond any job here; long jobs checkpoint to the object
+            // store, so even a redelivery resumes instead of starting over.
+            "consumer_timeout = 604800000",
         ]);
         var pluginsFile = Path.Combine(directory, "enabled_plugins");
         File.WriteAllText(pluginsFile, "[rabbitmq_management].\n");

@@ -1,0 +1,229 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using DistillPlatform.Artifacts;
+using DistillPlatform.Contracts.Artifacts;
+using DistillPlatform.Contracts.Distillation;
+using DistillPlatform.Features.FeatureSets;
+using DistillPlatform.Gan.Artifacts;
+using DistillPlatform.Gan.Distillation;
+using DistillPlatform.Gan.Training;
+using DistillPlatform.ServiceDefaults;
+using MassTransit;
+
+namespace DistillPlatform.Services.Distillation;
+
+/// <summary>
+/// Handles <see cref="DistillGenerator"/>: answer from the object store when the generator is already there; otherwise
+/// download the feature set (and the checkpoint pool for softmax matching) and the newest stored checkpoint of this
+/// generator, train the remaining steps while publishing progress and storing checkpoints, upload the generator folder
+/// (generator.json last) and publish <see cref="GeneratorDistilled"/>.
+/// <list type="bullet">
+/// <item>A request that cannot succeed as sent publishes <see cref="DistillationFailed"/> and faults with the same reason.</item>
+/// <item>A <see cref="CancelDistillation"/> stops training between steps: the checkpoint is stored,
+/// <see cref="DistillationCancelled"/> published, and the command consumed normally.</item>
+/// <item>When the service stops, training stops the same way and the checkpoint is stored, but the command is left
+/// unacknowledged (the consumer ends with the context's <see cref="OperationCanceledException"/>), so the broker
+/// redelivers it and the next attempt resumes from that checkpoint.</item>
+/// </list>
+/// </summary>
+public sealed class DistillGeneratorConsumer(
+    IArtifactStore store,
+    GeneratorCheckpointStore checkpoints,
+    RunningDistillations running,
+    ILogger<DistillGeneratorConsumer> logger) : IConsumer<DistillGenerator>
+{
+    private readonly ArtifactFolders _folders = new(store);
+
+    public async Task Consume(ConsumeContext<DistillGenerator> context)
+    {
+        DistillGenerator message = context.Message;
+        CancellationToken cancellationToken = context.CancellationToken;
+        DistillationPlan plan = await FailRequestOnBadInput(context, () => Task.FromResult(DistillationRequestMapper.ToPlan(message)));
+        using Activity? activity = PlatformTelemetry.ActivitySource.StartActivity("distill");
+        activity?.SetTag("distill.request_id", message.RequestId.ToString());
+        activity?.SetTag("distill.generator_id", plan.GeneratorId);
+        activity?.SetTag("distill.feature_set_id", plan.FeatureSetId);
+        activity?.SetTag("distill.steps", plan.Settings.Steps);
+
+        ArtifactFolder generatorFolder = StoredGenerators.GeneratorFolder(plan.GeneratorId);
+        string workFolder = Directory.CreateTempSubdirectory("distill-generator-").FullName;
+        try
+        {
+            ArtifactRef? stored = await _folders.FindAsync(generatorFolder, cancellationToken);
+            if (stored is not null)
+            {
+                GeneratorManifest storedManifest = await ReadManifestAsync(stored, workFolder, cancellationToken);
+                logger.LogInformation("Request {RequestId}: generator {GeneratorId} is already stored at {Uri}", message.RequestId, plan.GeneratorId, stored.Uri);
+                activity?.SetTag("distill.outcome", "from-cache");
+                await context.Publish(new GeneratorDistilled(message.RequestId, plan.GeneratorId, stored, storedManifest.Steps, storedManifest.GeneratorBytes, FromCache: true), cancellationToken);
+                return;
+            }
+
+            using RunningDistillations.Job job = running.Start(message.RequestId);
+            using GeneratorDistiller distiller = await FailRequestOnBadInput(context, () => PrepareAsync(plan, workFolder, cancellationToken));
+            DistillationCheckpoint? resume = await checkpoints.DownloadNewestAsync(plan.GeneratorId, Path.Combine(workFolder, "resume"), cancellationToken);
+            activity?.SetTag("distill.resumed_from_step", resume?.Step ?? 0);
+            logger.LogInformation("Request {RequestId}: distilling {GeneratorId} ({Steps} steps, {Resume})", message.RequestId, plan.GeneratorId,
+                plan.Settings.Steps, resume is null ? "fresh start" : $"resuming from step {resume.Step}");
+
+            GeneratorDistillationResult result = await TrainAsync(context, plan, distiller, resume, job, Path.Combine(workFolder, "run"));
+            if (!result.Completed)
+            {
+                activity?.SetTag("distill.stopped_at_step", result.Step);
+                if (job.IsCancelled)
+                {
+                    logger.LogInformation("Request {RequestId}: cancelled at step {Step} ({Reason})", message.RequestId, result.Step, job.Reason ?? "no reason given");
+                    activity?.SetTag("distill.outcome", "cancelled");
+                    await context.Publish(new DistillationCancelled(message.RequestId, plan.GeneratorId, result.Step), CancellationToken.None);
+                    return;
+                }
+                logger.LogInformation("Request {RequestId}: the service is stopping; stored step {Step}, leaving the command for redelivery", message.RequestId, result.Step);
+                activity?.SetTag("distill.outcome", "interrupted");
+                // Only the context's own cancellation makes MassTransit return the message to the queue instead of faulting it.
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            ArtifactRef manifestRef = await _folders.UploadAsync(generatorFolder, result.GeneratorDirectory!, cancellationToken: cancellationToken);
+            logger.LogInformation("Request {RequestId}: generator {GeneratorId} stored at {Uri}", message.RequestId, plan.GeneratorId, manifestRef.Uri);
+            activity?.SetTag("distill.outcome", "distilled");
+            await context.Publish(new GeneratorDistilled(message.RequestId, plan.GeneratorId, manifestRef, result.Manifest!.Steps, result.Manifest.GeneratorBytes, FromCache: false), cancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(workFolder, recursive: true);
+        }
+    }
+
+    /// <summary>Downloads the inputs and builds the distiller (which checks they fit the settings).</summary>
+    private async Task<GeneratorDistiller> PrepareAsync(DistillationPlan plan, string workFolder, CancellationToken cancellationToken)
+    {
+        string featureDirectory = Path.Combine(workFolder, "features");
+        await DownloadInputAsync(StoredGenerators.FeatureSetFolder(plan.FeatureSetId), featureDirectory,
+            $"Feature set '{plan.FeatureSetId}' is not in the object store", "extract it first with ExtractFeatures", cancellationToken);
+        string? poolDirectory = null;
+        if (plan.PoolId is { } poolId)
+        {
+            poolDirectory = Path.Combine(workFolder, "pool");
+            await DownloadInputAsync(StoredGenerators.PoolFolder(poolId), poolDirectory,
+                $"Checkpoint pool '{poolId}' is not in the object store", "train it first with TrainCheckpointPool", cancellationToken);
+        }
+        return GeneratorDistiller.Create(featureDirectory, poolDirectory, plan.Settings);
+    }
+
+    private async Task DownloadInputAsync(ArtifactFolder folder, string directory, string missing, string remedy, CancellationToken cancellationToken)
+    {
+        if (await _folders.FindAsync(folder, cancellationToken) is null)
+            throw new InvalidDistillationRequestException($"{missing} ({folder.ManifestKey} is missing); {remedy}.");
+        await _folders.DownloadAsync(folder, directory, cancellationToken);
+    }
+
+    /// <summary>
+    /// Trains on a worker thread while this loop publishes progress and uploads every checkpoint; if an upload or
+    /// publish fails, training is stopped before the error propagates. Training stops between steps when the job is
+    /// cancelled or the service stops (the context's token).
+    /// </summary>
+    private async Task<GeneratorDistillationResult> TrainAsync(ConsumeContext<DistillGenerator> context, DistillationPlan plan,
+        GeneratorDistiller distiller, DistillationCheckpoint? resume, RunningDistillations.Job job, string runFolder)
+    {
+        using var stopTraining = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, job.Token);
+        var events = Channel.CreateUnbounded<DistillationEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        GanStepReport? lastReport = null;
+        var callbacks = new DistillationCallbacks(
+            OnStep: report =>
+            {
+                lastReport = report;
+                events.Writer.TryWrite(new DistillationStepTrained(report));
+            },
+            OnCheckpoint: checkpoint => events.Writer.TryWrite(new DistillationCheckpointWritten(checkpoint, lastReport)));
+        Task<GeneratorDistillationResult> training = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                return distiller.Run(runFolder, resume?.Directory, callbacks, stopTraining.Token);
+            }
+            finally
+            {
+                events.Writer.Complete();
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        long resumedFromStep = resume?.Step ?? 0;
+        long newestStoredStep = resume?.Step ?? -1;
+        var meter = new ProgressMeter(plan.Settings.Steps);
+        try
+        {
+            await foreach (DistillationEvent trainingEvent in events.Reader.ReadAllAsync(CancellationToken.None))
+            {
+                switch (trainingEvent)
+                {
+                    case DistillationStepTrained step when meter.Record(step.Report.Step):
+                        // Not the context's token: progress of a stopping job is still worth reporting, and a cancelled
+                        // publish here would abandon the checkpoint upload that follows.
+                        await context.Publish(new DistillationProgress(context.Message.RequestId, plan.GeneratorId, step.Report.Step, plan.Settings.Steps,
+                            meter.StepsPerSecond, meter.EstimatedRemaining, TrainingCurves.LossesOf(step.Report), resumedFromStep), CancellationToken.None);
+                        break;
+                    case DistillationCheckpointWritten written when written.Checkpoint.Step > newestStoredStep:
+                        await UploadCheckpointAsync(plan.GeneratorId, written);
+                        newestStoredStep = written.Checkpoint.Step;
+                        break;
+                }
+            }
+        }
+        catch
+        {
+            await stopTraining.CancelAsync();
+            // Wait for the training thread to stop (its own outcome no longer matters) before the caller deletes the
+            // folder it writes into.
+            await training.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
+        }
+        return await training;
+    }
+
+    /// <summary>
+    /// Stores one checkpoint, then drops the local copy. Deliberately not cancelled by the context's token: when the
+    /// service stops, this upload is what lets the redelivered command resume instead of starting over.
+    /// </summary>
+    private async Task UploadCheckpointAsync(string generatorId, DistillationCheckpointWritten written)
+    {
+        using Activity? activity = PlatformTelemetry.ActivitySource.StartActivity("checkpoint upload");
+        activity?.SetTag("distill.generator_id", generatorId);
+        activity?.SetTag("distill.step", written.Checkpoint.Step);
+        if (written.LastReport is { } report)
+        {
+            foreach (var (name, value) in TrainingCurves.LossesOf(report))
+                activity?.SetTag($"distill.loss.{name}", value);
+        }
+        await checkpoints.UploadAsync(generatorId, written.Checkpoint, CancellationToken.None);
+        Directory.Delete(written.Checkpoint.Directory, recursive: true);
+        logger.LogInformation("Generator {GeneratorId}: checkpoint of step {Step} stored", generatorId, written.Checkpoint.Step);
+    }
+
+    private async Task<GeneratorManifest> ReadManifestAsync(ArtifactRef manifest, string workFolder, CancellationToken cancellationToken)
+    {
+        string directory = Directory.CreateDirectory(Path.Combine(workFolder, "stored")).FullName;
+        await using (FileStream output = File.Create(Path.Combine(directory, GeneratorManifest.FileName)))
+            await store.DownloadAsync(manifest, output, cancellationToken);
+        return GeneratorManifest.Load(directory);
+    }
+
+    /// <summary>
+    /// Runs one step that checks the request; if the request itself is at fault, tells the requester with
+    /// <see cref="DistillationFailed"/> and rethrows so the message faults with the same reason.
+    /// </summary>
+    private static async Task<T> FailRequestOnBadInput<T>(ConsumeContext<DistillGenerator> context, Func<Task<T>> step)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (Exception e) when (e is InvalidDistillationRequestException or FeatureSetFormatException or ArgumentException
+                                      or InvalidDataException or FileNotFoundException)
+        {
+            // The same message fails the same way on every retry, so the requester is told once, on the first attempt.
+            if (context.GetRetryAttempt() == 0)
+                await context.Publish(new DistillationFailed(context.Message.RequestId, e.Message), context.CancellationToken);
+            throw;
+        }
+    }
+}
