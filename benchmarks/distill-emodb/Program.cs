@@ -46,7 +46,8 @@ if (!File.Exists(labels))
 // Two shared cores: intra-op threads only wait for each other there (see the Gan README's cost table).
 torch.set_num_threads(1);
 var total = Stopwatch.StartNew();
-Console.WriteLine($"settings: {options}");
+Console.WriteLine($"settings: {options.ModelPreset} {options.Architecture}, presets [{string.Join(", ", options.LossPresets)}], {options.Steps} steps, " +
+    $"batch {options.BatchSize}, generator seed {options.GeneratorSeed}, {options.PoolRuns} pool runs, {options.EvaluationSeeds} evaluation seeds; work {options.WorkDirectory}");
 
 // 1. Features, cached by their deterministic id.
 var clock = Stopwatch.StartNew();
