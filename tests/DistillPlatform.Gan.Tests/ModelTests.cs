@@ -116,8 +116,12 @@ public sealed class ModelTests
         Assert.Equal((1.0, 0.0), Weights(GanHyperParameters.FromPreset("+div")));
         Assert.Equal((0.0, 1.0), Weights(GanHyperParameters.FromPreset("+sml")));
         Assert.Equal((1.0, 1.0), Weights(GanHyperParameters.FromPreset("+div+sml")));
-        var defaults = new GanHyperParameters();
-        Assert.Equal((10.0, 5, 1e-4, 0.5, 0.9), (defaults.GradientPenaltyWeight, defaults.CriticSteps, defaults.GeneratorLearningRate, defaults.AdamBeta1, defaults.AdamBeta2));
+        // Every other setting (λ1–λ4, τ, n_critic, learning rates, betas) is the record's default in every preset.
+        foreach (string name in GanHyperParameters.PresetNames)
+        {
+            var preset = GanHyperParameters.FromPreset(name);
+            Assert.Equal(new GanHyperParameters() with { DiversityWeight = preset.DiversityWeight, SoftmaxMatchingWeight = preset.SoftmaxMatchingWeight }, preset);
+        }
         Assert.Throws<ArgumentException>(() => GanHyperParameters.FromPreset("+everything"));
         Assert.Throws<ArgumentException>(() => new GanHyperParameters(CriticSteps: 0).Validate());
 

@@ -11,9 +11,14 @@ namespace DistillPlatform.Gan.Configuration;
 /// of standardised outputs over standard-normal noise is of order 1, so τ = 1 caps the reward where outputs move as
 /// much as the noise, and the term can never outweigh the others.</item>
 /// <item>λ6 = 1 (<see cref="SoftmaxMatchingWeight"/>): a KL divergence between class posteriors is of order 1.</item>
-/// <item>Adam lr 1e-4, betas (0.5, 0.9), n_critic = 5: the WGAN-GP settings. β1 = 0.5 rather than 0 because the
-/// auxiliary class and feature-matching terms benefit from some momentum; β2 = 0.9 lets the second moment follow the
-/// changing critic quickly.</item>
+/// <item>n_critic = 2 with a two-time-scale update rule (<see cref="CriticSteps"/>, <see cref="CriticLearningRate"/>
+/// 4e-4, <see cref="GeneratorLearningRate"/> 1e-4): WGAN-GP's n_critic = 5 at equal learning rates spends five of six
+/// updates on the critic, and a critic update costs about twice a generator update, so a step costs 2.1× more
+/// (measured 926 vs 436 ms CPU at T 32, batch 16; Gan README). The two-time-scale rule (Heusel et al., 2017) keeps
+/// the critic ahead through its learning rate instead of its update count, the recipe SAGAN and BigGAN train with
+/// (4× the generator's rate, 1–2 critic steps). See the Gan README for the short EmoDB runs behind this choice.</item>
+/// <item>Adam betas (0.5, 0.9): β1 = 0.5 rather than WGAN-GP's 0 because the auxiliary class and feature-matching terms
+/// benefit from some momentum; β2 = 0.9 lets the second moment follow the changing critic quickly.</item>
 /// </list>
 /// </summary>
 public sealed record GanHyperParameters(
@@ -24,9 +29,9 @@ public sealed record GanHyperParameters(
     double DiversityWeight = 0.0,
     double DiversityCap = 1.0,
     double SoftmaxMatchingWeight = 0.0,
-    int CriticSteps = 5,
+    int CriticSteps = 2,
     double GeneratorLearningRate = 1e-4,
-    double CriticLearningRate = 1e-4,
+    double CriticLearningRate = 4e-4,
     double AdamBeta1 = 0.5,
     double AdamBeta2 = 0.9)
 {

@@ -37,14 +37,26 @@ public sealed record GanModelConfig(
     public static IReadOnlyList<string> PresetNames { get; } = ["cpu-tiny", "cpu-small", "gpu-paper"];
 
     /// <summary>
-    /// Sized for two CPU cores: 64 frames (0.64 s at 10 ms hops) of 80 log-mel bins, 64 (CNN) or 32 (ATT) seed channels,
-    /// an 8→32-channel critic, so a full run on the small demo corpus takes minutes. The critic dominates the step time
-    /// (n_critic updates with a double backward each): measured on the shared 2-core machine at batch 32, a 16→64
-    /// critic made a step about 2.5 times slower than this one.
+    /// Sized for two shared CPU cores: 32 frames (0.32 s at 10 ms hops) of 80 log-mel bins, 64 (CNN) or 32 (ATT) seed
+    /// channels, an 8→32-channel critic; train it with batch 16 and the default n_critic of
+    /// <see cref="GanHyperParameters"/>. A step's cost is linear in T × batch and dominated by the critic updates
+    /// (each one is a generator pass, three critic passes and the gradient penalty's double backward), so the frame
+    /// count, the batch and n_critic are the levers; channel widths and the upsampling mode barely move it.
+    /// Measured CPU ms per <c>TrainStep</c> (4 classes, "+div", 1 torch thread, shared 2-core machine at load
+    /// average 12–18, so only the ratios are meaningful; the full table is in the Gan README):
+    /// <list type="table">
+    /// <item><term>T 64, batch 32, n_critic 5 (the former preset)</term><description>2 863</description></item>
+    /// <item><term>T 32, batch 32, n_critic 5</term><description>1 439</description></item>
+    /// <item><term>T 32, batch 16, n_critic 5</term><description>926</description></item>
+    /// <item><term>T 32, batch 16, n_critic 2</term><description>436</description></item>
+    /// <item><term>T 32, batch 16, n_critic 1</term><description>284</description></item>
+    /// </list>
+    /// One critic update costs about twice a generator update (≈ 190 ms vs ≈ 95 ms at T 32, batch 16). 32 frames are
+    /// enough for the downstream heads, which pool over time; longer crops buy the GAN nothing the evaluation sees.
     /// </summary>
     public static GanModelConfig CpuSmall(int classes, GanArchitecture architecture = GanArchitecture.Cnn) => new(
         Classes: classes,
-        Frames: 64,
+        Frames: 32,
         FeatureDimensions: 80,
         NoiseDimensions: 64,
         Architecture: architecture,
