@@ -17,6 +17,8 @@ public sealed class ProjectResource(string name, string projectDirectory) : Reso
 
     public Uri HttpEndpoint => new($"http://127.0.0.1:{Port(HttpEndpointName)}");
 
+    public override string TypeName => "Project";
+
     public override IReadOnlyList<EndpointRequest> EndpointRequests => [new(HttpEndpointName)];
 
     public override IReadOnlyDictionary<string, string> DescribeEndpoints() =>
@@ -69,6 +71,7 @@ public sealed class ProjectResource(string name, string projectDirectory) : Reso
         {
             environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = context.OtlpEndpoint;
             environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+            if (context.OtlpHeaders is not null) environment["OTEL_EXPORTER_OTLP_HEADERS"] = context.OtlpHeaders;
         }
 
         foreach (var reference in References)
