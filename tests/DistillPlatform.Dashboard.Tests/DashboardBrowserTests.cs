@@ -67,6 +67,15 @@ public sealed class DashboardBrowserTests(DashboardPlatformFixture platform) : I
             """, UiTimeout);
         Assert.Contains(DashboardPlatformFixture.Target, details.GetString());
         await Browser.ScreenshotAsync(Path.Combine(Screenshots, "trace-waterfall.png"));
+
+        // Metrics: the broker's queues, read from its management API, include the target's diagnostics queue with
+        // its consumer; and the services' own metrics arrive (MassTransit's, exported every 5 s).
+        await ShowAsync("#/metrics");
+        await Browser.WaitForAsync("the target's diagnostics queue with one consumer", $$"""
+            document.querySelector('#queues tbody tr[data-queue="{{DashboardPlatformFixture.Target}}-diagnostics"]')?.children[4].textContent === '1'
+            """, UiTimeout);
+        await Browser.WaitForAsync("a metric exported by a service", "document.querySelector('#metrics tbody tr[data-metric]')", UiTimeout);
+        await Browser.ScreenshotAsync(Path.Combine(Screenshots, "metrics.png"));
     }
 
     [Fact]

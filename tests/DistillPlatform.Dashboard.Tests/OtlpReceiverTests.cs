@@ -83,7 +83,7 @@ public sealed class OtlpReceiverTests : IAsyncLifetime
     {
         using var tracing = Sdk.CreateTracerProviderBuilder().AddSource(_source.Name).Build();
         Activity activity;
-        using (var logging = LoggerFactory.Create(builder => builder.AddOpenTelemetry(options =>
+        using (var logging = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Debug).AddOpenTelemetry(options =>
                {
                    options.SetResourceBuilder(ResourceBuilder.CreateEmpty().AddService("svc-logs"));
                    options.IncludeFormattedMessage = true;

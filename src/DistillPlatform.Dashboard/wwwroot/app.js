@@ -247,7 +247,9 @@ async function refreshTrace(traceId) {
     bar.style.width = `${width}%`;
     bar.style.background = serviceColour(span.service);
     const duration = el('span', { class: 'wf-duration' }, formatDuration(row.durationMs));
-    duration.style.left = `calc(${Math.min(left + width, 92)}% + 4px)`;
+    // The label goes after the bar, or before it when the bar reaches the right edge.
+    if (left + width > 85) duration.style.right = `calc(${100 - left}% + 4px)`;
+    else duration.style.left = `calc(${left + width}% + 4px)`;
     const label = el('div', { class: 'wf-label', title: span.name },
       el('span', { class: 'service' }, `${span.service}: `), span.name, row.parentMissing ? ' ⤴' : '');
     label.style.paddingLeft = `${6 + row.depth * 16}px`;
