@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using DistillPlatform.Hosting;
 using DistillPlatform.Hosting.Testing;
 
 namespace DistillPlatform.AppHost.Tests;
