@@ -2,7 +2,8 @@
 # Installs what a fresh Debian machine lacks for DistillPlatform, and nothing else.
 # Idempotent: a second run checks each step and returns in seconds without touching the network.
 # Steps (each can be named in error messages as "bootstrap step NAME"):
-#   apt        Debian packages: rabbitmq-server, libtorch-dev, libopenblas0-pthread, python3-torch, espeak-ng, sox, cmake
+#   apt        Debian packages: rabbitmq-server, libtorch-dev, libopenblas0-pthread, python3-torch, espeak-ng, sox, cmake,
+#              chromium (headless, for the dashboard's browser test)
 #   s3rver     npm s3rver@3.7.1 into .tools/s3rver (S3-compatible object store when no minio binary is on PATH)
 #   onnxruntime libonnxruntime.so.1 taken out of the npm package onnxruntime-node@1.30.0 into .tools/onnxruntime
 #   torch-shim the C++ shim over libtorch (src/DistillPlatform.Torch/native), built with CMake
@@ -18,7 +19,7 @@ SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 
 step_apt() {
-  local wanted=(rabbitmq-server libtorch-dev libopenblas0-pthread python3-torch espeak-ng sox cmake g++)
+  local wanted=(rabbitmq-server libtorch-dev libopenblas0-pthread python3-torch espeak-ng sox cmake g++ chromium)
   local missing=()
   for p in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,4 +1,6 @@
 using System.Runtime.InteropServices;
+using DistillPlatform.Dashboard;
+using DistillPlatform.Dashboard.Resources;
 using DistillPlatform.Hosting.Orchestration;
 using DistillPlatform.Hosting.Resources;
 
@@ -17,6 +19,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     private bool _started;
     private bool _stopped;
     private bool _wroteEndpointsFile;
+    private DashboardServer? _dashboard;
 
     internal DistributedApplication(DistributedApplicationOptions options, IReadOnlyList<Resource> resources)
     {
@@ -27,6 +30,12 @@ public sealed class DistributedApplication : IAsyncDisposable
     }
 
     public DistributedApplicationOptions Options { get; }
+
+    /// <summary>
+    /// The dashboard's sign-in address (<c>http://127.0.0.1:PORT/login?t=TOKEN</c>) once started; null when the
+    /// dashboard is off.
+    /// </summary>
+    public Uri? DashboardLoginUrl => _dashboard?.LoginUrl;
 
     /// <summary>Runs after the application stopped (the testing builder deletes its temporary state folder here).</summary>
     internal Action? AfterStop { get; set; }
@@ -62,12 +71,13 @@ public sealed class DistributedApplication : IAsyncDisposable
         }
 
         Report($"state folder: {_context.StateDirectory}");
+        if (Options.DashboardEnabled) await StartDashboardAsync(cancellationToken);
         foreach (var resource in _resources)
         {
             Report($"{resource.Name}: {string.Join(", ", resource.DescribeEndpoints().Select(e => $"{e.Key} {e.Value}"))}");
         }
 
-        EndpointsFile.Write(_context.StateDirectory, _resources);
+        EndpointsFile.Write(_context.StateDirectory, _resources, _dashboard);
         _wroteEndpointsFile = true;
         foreach (var runner in _runners.Values) runner.Start();
     }
@@ -99,6 +109,10 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     /// <summary>The newest captured console lines of a resource.</summary>
     public IReadOnlyList<ResourceLogLine> GetLogs(string name, int count = 200) => Runner(name).Log.Tail(count);
+
+    /// <summary>Stops, starts or restarts one resource, as the dashboard's buttons do.</summary>
+    /// <exception cref="InvalidOperationException">The command does not apply now (e.g. starting a running resource).</exception>
+    public Task ExecuteAsync(string name, ResourceCommand command) => Runner(name).ExecuteAsync(command);
 
     /// <summary>The connection string other resources receive as ConnectionStrings__NAME.</summary>
     public string GetConnectionString(string name) =>
@@ -132,6 +146,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         }
 
         foreach (var runner in _runners.Values) runner.Log.Dispose();
+        if (_dashboard is not null) await _dashboard.DisposeAsync();
         if (_wroteEndpointsFile) EndpointsFile.Delete(_context.StateDirectory);
         AfterStop?.Invoke();
     }
@@ -189,6 +204,26 @@ public sealed class DistributedApplication : IAsyncDisposable
             $"No resource named '{name}'. Declared: {string.Join(", ", _resources.Select(r => r.Name))}.", nameof(name));
     }
 
+    /// <summary>
+    /// Starts the dashboard before any service, so services can be told where to send their telemetry: to the
+    /// dashboard's OTLP receiver, unless the user pointed the AppHost at a collector of their own.
+    /// </summary>
+    private async Task StartDashboardAsync(CancellationToken cancellationToken)
+    {
+        _dashboard = await DashboardServer.StartAsync(new DashboardOptions(),
+            new DashboardResourceCatalog(_runners.Values.ToArray()), cancellationToken);
+        if (_context.OtlpEndpoint is null)
+        {
+            _context.ExportTelemetryTo(_dashboard.OtlpEndpoint.ToString(), _dashboard.OtlpHeaders);
+        }
+        else
+        {
+            Report($"telemetry goes to OTEL_EXPORTER_OTLP_ENDPOINT={_context.OtlpEndpoint}, so the dashboard shows none");
+        }
+
+        Report($"dashboard: {_dashboard.LoginUrl}");
+    }
+
     private void PrepareStateDirectory()
     {
         if (EndpointsFile.RunningOwner(_context.StateDirectory) is { } owner)
@@ -220,6 +255,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         }
 
         Report($"logs: {_context.LogDirectory}; endpoints: {Path.Combine(_context.StateDirectory, EndpointsFile.FileName)}");
+        if (_dashboard is not null) Report($"dashboard: {_dashboard.LoginUrl}");
     }
 
     private void Report(string message)

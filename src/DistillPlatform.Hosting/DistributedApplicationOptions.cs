@@ -11,9 +11,10 @@ public sealed class DistributedApplicationOptions
     public const string StateDirectoryVariable = "DISTILL_STATE_DIR";
 
     public const string Usage =
-        "Usage: DistillPlatform.AppHost [--state DIR] [--fresh]\n"
-        + "  --state DIR  keep broker data, object store data and logs in DIR (default <repo>/.state, or $DISTILL_STATE_DIR)\n"
-        + "  --fresh      wipe the state folder before starting";
+        "Usage: DistillPlatform.AppHost [--state DIR] [--fresh] [--no-dashboard]\n"
+        + "  --state DIR     keep broker data, object store data and logs in DIR (default <repo>/.state, or $DISTILL_STATE_DIR)\n"
+        + "  --fresh         wipe the state folder before starting\n"
+        + "  --no-dashboard  do not start the dashboard (and its OTLP receiver)";
 
     public DistributedApplicationOptions()
     {
@@ -34,8 +35,17 @@ public sealed class DistributedApplicationOptions
     /// <summary>Wipe <see cref="StateDirectory"/> before starting.</summary>
     public bool Fresh { get; set; }
 
-    /// <summary>Passed to services as OTEL_EXPORTER_OTLP_ENDPOINT; defaults to the AppHost's own variable.</summary>
+    /// <summary>
+    /// Passed to services as OTEL_EXPORTER_OTLP_ENDPOINT; defaults to the AppHost's own variable. When null and the
+    /// dashboard runs, services export to the dashboard instead.
+    /// </summary>
     public string? OtlpEndpoint { get; set; }
+
+    /// <summary>
+    /// Run the dashboard (resources, console and structured logs, traces, metrics) on a free port of 127.0.0.1. On by
+    /// default; the testing builder turns it off unless a test asks for it, as Aspire's does.
+    /// </summary>
+    public bool DashboardEnabled { get; set; } = true;
 
     /// <summary>Build configuration whose output is run for project resources.</summary>
     public string ProjectConfiguration { get; set; }
@@ -52,6 +62,9 @@ public sealed class DistributedApplicationOptions
             {
                 case "--fresh":
                     Fresh = true;
+                    break;
+                case "--no-dashboard":
+                    DashboardEnabled = false;
                     break;
                 case "--state" when i + 1 < args.Count:
                     StateDirectory = Path.GetFullPath(args[++i]);

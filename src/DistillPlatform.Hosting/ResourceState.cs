@@ -12,14 +12,22 @@ public enum ResourceStatus
     Restarting,
     /// <summary>Never became healthy (or a dependency failed); see <see cref="ResourceState.Error"/>.</summary>
     Failed,
+    /// <summary>Stopped by the application's shutdown or by a user (who can start it again).</summary>
     Stopped,
 }
 
-/// <summary>A snapshot of one resource: status, current process, how often it was restarted.</summary>
+/// <summary>
+/// A snapshot of one resource: status, current process, how often the orchestrator restarted it after it died
+/// (restarts asked for by a user are not counted).
+/// </summary>
 public sealed record ResourceState(
     string Name,
     ResourceStatus Status,
     int? ProcessId,
     int RestartCount,
     IReadOnlyDictionary<string, string> Endpoints,
-    string? Error);
+    string? Error)
+{
+    /// <summary>When the current process was started; null while no process runs.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+}

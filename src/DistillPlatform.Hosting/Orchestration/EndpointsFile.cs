@@ -1,11 +1,13 @@
 using System.Text.Json;
+using DistillPlatform.Dashboard;
 using DistillPlatform.Hosting.Resources;
 
 namespace DistillPlatform.Hosting.Orchestration;
 
 /// <summary>
-/// STATE/endpoints.json: how to reach a running AppHost's resources (connection strings, URLs), so a CLI started
-/// later can connect to it. Removed on clean shutdown; <c>appHostProcessId</c> lets a reader detect a stale file.
+/// STATE/endpoints.json: how to reach a running AppHost's resources (connection strings, URLs) and its dashboard (the
+/// login URL carries the dashboard's token; the file is readable by its owner only), so a CLI started later can
+/// connect to it. Removed on clean shutdown; <c>appHostProcessId</c> lets a reader detect a stale file.
 /// </summary>
 internal static class EndpointsFile
 {
@@ -13,7 +15,7 @@ internal static class EndpointsFile
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static void Write(string stateDirectory, IReadOnlyList<Resource> resources)
+    public static void Write(string stateDirectory, IReadOnlyList<Resource> resources, DashboardServer? dashboard)
     {
         var document = new
         {
@@ -25,6 +27,12 @@ internal static class EndpointsFile
                 connectionString = (r as IResourceWithConnectionString)?.ConnectionString,
                 endpoints = r.DescribeEndpoints(),
             }),
+            dashboard = dashboard is null ? null : new
+            {
+                url = dashboard.Address,
+                loginUrl = dashboard.LoginUrl,
+                otlpEndpoint = dashboard.OtlpEndpoint,
+            },
         };
         var path = Path.Combine(stateDirectory, FileName);
         File.WriteAllText(path, JsonSerializer.Serialize(document, Indented));

@@ -1,10 +1,12 @@
+using DistillPlatform.Dashboard.Resources;
 using DistillPlatform.Hosting.Resources;
 
 namespace DistillPlatform.Hosting.Orchestration;
 
 /// <summary>
 /// Supervises one resource: waits for its dependencies, starts its process, probes health until healthy, and restarts
-/// the process with exponential back-off whenever it dies after having been healthy.
+/// the process with exponential back-off whenever it dies after having been healthy. A user (the dashboard) can stop,
+/// start and restart it; commands and the application's shutdown run one at a time.
 /// </summary>
 internal sealed class ResourceRunner
 {
@@ -17,14 +19,17 @@ internal sealed class ResourceRunner
     private readonly IReadOnlyList<ResourceRunner> _dependencies;
     private readonly Action<string> _report;
     private readonly TaskCompletionSource _firstHealthy = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly SemaphoreSlim _commands = new(1, 1);
     private readonly Lock _gate = new();
+    private CancellationTokenSource _stopping = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ManagedProcess? _process;
     private Task _supervision = Task.CompletedTask;
     private ResourceState _state;
     private bool _everHealthy;
     private bool _everLaunched;
+    private bool _running;
+    private bool _shutDown;
 
     public ResourceRunner(Resource resource, HostingContext context, ResourceLog log,
         IReadOnlyList<ResourceRunner> dependencies, Action<string> report)
@@ -49,7 +54,54 @@ internal sealed class ResourceRunner
     /// <summary>Completes when the resource is healthy for the first time; faults when it fails to start.</summary>
     public Task FirstHealthy => _firstHealthy.Task;
 
-    public void Start() => _supervision = Task.Run(SuperviseAsync);
+    /// <summary>Begins supervision (the application's start).</summary>
+    public void Start()
+    {
+        _running = true;
+        var stopping = _stopping.Token;
+        _supervision = Task.Run(() => SuperviseAsync(stopping));
+    }
+
+    /// <summary>Runs a user's command; the answer comes once the resource is stopped, or once its start has begun.</summary>
+    /// <exception cref="InvalidOperationException">The command does not apply now (e.g. starting a running resource).</exception>
+    public async Task ExecuteAsync(ResourceCommand command)
+    {
+        await _commands.WaitAsync();
+        try
+        {
+            if (_shutDown) throw new InvalidOperationException($"'{Resource.Name}' cannot be controlled: the application is stopping.");
+            // A resource whose start failed is not running, although its supervision still needs cleaning up.
+            var active = _running && State.Status != ResourceStatus.Failed;
+            if (command == ResourceCommand.Start && active)
+            {
+                throw new InvalidOperationException($"'{Resource.Name}' is already running ({State.Status}); stop it first or restart it.");
+            }
+
+            if (command == ResourceCommand.Stop && !active)
+            {
+                throw new InvalidOperationException($"'{Resource.Name}' is not running ({State.Status}).");
+            }
+
+            if (active)
+            {
+                Log.Append("host", $"{command.ToString().ToLowerInvariant()} requested by a user");
+                _report($"'{Resource.Name}' stopped by a user");
+            }
+
+            await HaltAsync();
+            if (command is ResourceCommand.Start or ResourceCommand.Restart)
+            {
+                Log.Append("host", "start requested by a user");
+                _stopping.Dispose();
+                _stopping = new CancellationTokenSource();
+                Start();
+            }
+        }
+        finally
+        {
+            _commands.Release();
+        }
+    }
 
     /// <summary>Waits until the state satisfies <paramref name="predicate"/> (checked on every change).</summary>
     public async Task<ResourceState> WaitForStateAsync(Func<ResourceState, bool> predicate, CancellationToken cancellationToken)
@@ -67,9 +119,29 @@ internal sealed class ResourceRunner
         }
     }
 
-    /// <summary>Stops supervision, then the process group, then the resource's out-of-group helpers.</summary>
+    /// <summary>The application's shutdown: stops the resource for good (no command is accepted afterwards).</summary>
     public async Task StopAsync()
     {
+        await _commands.WaitAsync();
+        try
+        {
+            _shutDown = true;
+            await HaltAsync();
+        }
+        finally
+        {
+            _commands.Release();
+        }
+    }
+
+    /// <summary>
+    /// Stops supervision, then the process group, then the resource's out-of-group helpers; the state becomes Stopped.
+    /// Harmless when nothing runs.
+    /// </summary>
+    private async Task HaltAsync()
+    {
+        var wasRunning = _running;
+        _running = false;
         await _stopping.CancelAsync();
         await _supervision;
         var process = _process;
@@ -77,20 +149,19 @@ internal sealed class ResourceRunner
         {
             Log.Append("host", "stopping");
             await process.StopAsync(Resource.StopGracePeriod);
-            await process.DisposeAsync();
+            await DisposeProcessAsync();
         }
 
         // Also after a crash (process already gone, restart pending): its out-of-group helpers may still run.
-        if (_everLaunched) await Resource.OnStoppedAsync(_context, Log);
+        if (wasRunning && _everLaunched) await Resource.OnStoppedAsync(_context, Log);
 
         _firstHealthy.TrySetException(new ResourceStartupException(Resource.Name, $"'{Resource.Name}' was stopped before it became healthy."));
         _ = _firstHealthy.Task.Exception; // observed: callers that never waited must not see an unobserved exception
         Update(ResourceStatus.Stopped, null);
     }
 
-    private async Task SuperviseAsync()
+    private async Task SuperviseAsync(CancellationToken stopping)
     {
-        var stopping = _stopping.Token;
         try
         {
             await WaitForDependenciesAsync(stopping);
@@ -149,6 +220,7 @@ internal sealed class ResourceRunner
     /// <summary>Starts the process and probes it; returns when it became healthy, or null after a failed attempt.</summary>
     private async Task<DateTimeOffset?> StartOnceAsync(CancellationToken stopping)
     {
+        await DisposeProcessAsync(); // what is left of an attempt that failed before a user's start
         Update(ResourceStatus.Starting, null);
         var process = ManagedProcess.Start(Resource.CreateLaunch(_context), Log);
         _process = process;
@@ -235,6 +307,7 @@ internal sealed class ResourceRunner
             {
                 Status = status,
                 ProcessId = processId,
+                StartedAt = processId is null ? null : processId == _state.ProcessId ? _state.StartedAt : DateTimeOffset.UtcNow,
                 RestartCount = _state.RestartCount + (restarted ? 1 : 0),
                 Endpoints = endpoints,
                 Error = error ?? (status == ResourceStatus.Failed ? _state.Error : null),

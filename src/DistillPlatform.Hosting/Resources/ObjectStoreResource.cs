@@ -22,6 +22,8 @@ public sealed class ObjectStoreResource(string name, int? port = null) : Resourc
     /// <summary>"minio" or "s3rver".</summary>
     public string Backend => _minioPath is null ? "s3rver" : "minio";
 
+    public override string TypeName => $"Object store ({Backend})";
+
     public override IReadOnlyList<EndpointRequest> EndpointRequests =>
         _minioPath is null ? [new(HttpEndpoint, port)] : [new(HttpEndpoint, port), new(ConsoleEndpoint)];
 

@@ -12,10 +12,20 @@ public sealed class ProjectResource(string name, string projectDirectory) : Reso
 {
     public const string HttpEndpointName = "http";
 
+    /// <summary>Batch delays of the span and log exporters and the metric export interval, in milliseconds.</summary>
+    private static readonly (string Variable, string Milliseconds)[] ExportIntervals =
+    [
+        ("OTEL_BSP_SCHEDULE_DELAY", "1000"),
+        ("OTEL_BLRP_SCHEDULE_DELAY", "1000"),
+        ("OTEL_METRIC_EXPORT_INTERVAL", "5000"),
+    ];
+
     /// <summary>Path of the project folder relative to the repository root, e.g. "src/Services/Sampling".</summary>
     public string ProjectDirectory { get; } = projectDirectory;
 
     public Uri HttpEndpoint => new($"http://127.0.0.1:{Port(HttpEndpointName)}");
+
+    public override string TypeName => "Project";
 
     public override IReadOnlyList<EndpointRequest> EndpointRequests => [new(HttpEndpointName)];
 
@@ -69,6 +79,13 @@ public sealed class ProjectResource(string name, string projectDirectory) : Reso
         {
             environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = context.OtlpEndpoint;
             environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+            if (context.OtlpHeaders is not null) environment["OTEL_EXPORTER_OTLP_HEADERS"] = context.OtlpHeaders;
+            // Export often enough for a live view (the SDK defaults are 5 s for spans and 60 s for metrics), unless
+            // the user chose intervals for the AppHost's environment, which the services inherit.
+            foreach (var (variable, milliseconds) in ExportIntervals)
+            {
+                if (Environment.GetEnvironmentVariable(variable) is null) environment[variable] = milliseconds;
+            }
         }
 
         foreach (var reference in References)

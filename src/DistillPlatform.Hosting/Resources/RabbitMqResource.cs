@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DistillPlatform.Dashboard.Resources;
 using DistillPlatform.Hosting.Orchestration;
 using RabbitMQ.Client;
 
@@ -26,6 +27,13 @@ public sealed class RabbitMqResource(string name, int? amqpPort = null) : Resour
 
     /// <summary>A clean RabbitMQ shutdown flushes its database; give it time before killing.</summary>
     public override TimeSpan StopGracePeriod => TimeSpan.FromSeconds(30);
+
+    public override string TypeName => "RabbitMQ";
+
+    /// <summary>The management API (queue depths for the dashboard), with the generated credentials.</summary>
+    public BrokerManagementApi ManagementApi => _credentials is { } credentials
+        ? new BrokerManagementApi(new Uri($"http://127.0.0.1:{Port(ManagementEndpoint)}/"), credentials.UserName, credentials.Password)
+        : throw new InvalidOperationException($"'{Name}' has no credentials yet; they are created when the application starts.");
 
     public override IReadOnlyList<EndpointRequest> EndpointRequests =>
     [

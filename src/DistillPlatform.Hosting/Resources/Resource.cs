@@ -37,6 +37,9 @@ public abstract class Resource
     /// <summary>The ports given to this resource's endpoints once the application starts.</summary>
     public IReadOnlyDictionary<string, int> Ports => _ports;
 
+    /// <summary>What kind of resource this is, for people (the dashboard's Type column).</summary>
+    public virtual string TypeName => GetType().Name;
+
     /// <summary>How long a (re)started process may take to become healthy.</summary>
     public virtual TimeSpan StartupTimeout => TimeSpan.FromSeconds(60);
 

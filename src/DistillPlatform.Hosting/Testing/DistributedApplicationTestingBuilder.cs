@@ -25,6 +25,8 @@ public static class DistributedApplicationTestingBuilder
             StateDirectory = temporaryState,
             // Test output stays quiet; each resource's log is still available through GetLogs.
             Output = TextWriter.Null,
+            // As in Aspire's testing builder: no dashboard unless a test turns it on (DashboardEnabled = true).
+            DashboardEnabled = false,
         };
         configureOptions?.Invoke(options);
 
