@@ -19,13 +19,21 @@ public sealed record CliContext(
     /// <summary>How long a request (e.g. GetPipelineStatus) waits for its answer.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
-    public IAnsiConsole CreateConsole() => AnsiConsole.Create(new AnsiConsoleSettings
+    /// <summary>Columns to lay tables out in when the output is not a terminal (which has its own width).</summary>
+    public int RedirectedWidth { get; init; } = 160;
+
+    public IAnsiConsole CreateConsole()
     {
-        Out = new AnsiConsoleOutput(Output),
-        Ansi = Interactive ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = Interactive ? InteractionSupport.Yes : InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Output),
+            Ansi = Interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = Interactive ? InteractionSupport.Yes : InteractionSupport.No,
+        });
+        if (!Interactive) console.Profile.Width = RedirectedWidth;
+        return console;
+    }
 
     public static CliContext ForProcess() => new(
         Console.Out,
