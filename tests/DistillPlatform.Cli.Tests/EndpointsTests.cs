@@ -10,13 +10,16 @@ public sealed class EndpointsTests : IDisposable
 
     private readonly TempFolder _state = new();
 
-    /// <summary>The shape the AppHost writes (DistillPlatform.Hosting's EndpointsFile).</summary>
+    /// <summary>The shape the AppHost writes (DistillPlatform.Hosting's EndpointsFile), with or without its dashboard.</summary>
     private void WriteEndpointsFile(int appHostProcessId, string? otlp = null) => _state.File("endpoints.json", $$"""
         {
           "appHostProcessId": {{appHostProcessId}},
           "startedAt": "2026-11-22T02:00:00+00:00",
           "stateDirectory": "{{_state.Path}}",
-          {{(otlp is null ? "" : $"\"otlpEndpoint\": \"{otlp}\",")}}
+          {{(otlp is null ? "" : $$"""
+              "dashboard": { "url": "http://127.0.0.1:41240/", "loginUrl": "http://127.0.0.1:41240/login?t=abc",
+                             "otlpEndpoint": "{{otlp}}", "otlpHeaders": "x-otlp-api-key=k1" },
+              """)}}
           "resources": {
             "messaging": { "connectionString": "{{Amqp}}", "endpoints": { "amqp": "amqp://127.0.0.1:41234/" } },
             "objectstore": { "connectionString": "{{ObjectStore}}", "endpoints": { "http": "http://127.0.0.1:41235/ (s3rver)" } },
@@ -38,13 +41,17 @@ public sealed class EndpointsTests : IDisposable
     }
 
     [Fact]
-    public void The_file_s_collector_is_used_unless_the_environment_names_one()
+    public void The_dashboard_s_collector_and_key_are_used_unless_the_environment_names_a_collector()
     {
-        WriteEndpointsFile(Environment.ProcessId, otlp: "http://127.0.0.1:4318");
+        WriteEndpointsFile(Environment.ProcessId, otlp: "http://127.0.0.1:41240/");
 
-        Assert.Equal(new Uri("http://127.0.0.1:4318"), new PlatformLocator(_ => null).Locate(_state.Path).OtlpEndpoint);
+        var fromFile = new PlatformLocator(_ => null).Locate(_state.Path);
         var fromEnvironment = new PlatformLocator(name => name == PlatformLocator.OtlpVariable ? "http://collector:4318" : null).Locate(_state.Path);
+
+        Assert.Equal(new Uri("http://127.0.0.1:41240/"), fromFile.OtlpEndpoint);
+        Assert.Equal("x-otlp-api-key=k1", fromFile.OtlpHeaders);
         Assert.Equal(new Uri("http://collector:4318"), fromEnvironment.OtlpEndpoint);
+        Assert.Null(fromEnvironment.OtlpHeaders);
     }
 
     [Fact]

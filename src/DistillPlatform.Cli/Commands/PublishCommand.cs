@@ -29,7 +29,7 @@ public static class PublishCommand
             var read = MessageJsonReader.Read(await File.ReadAllTextAsync(path, cancellationToken), path, parseResult.GetValue(type));
             var destination = parseResult.GetValue(queue) is { Length: > 0 } queueName ? new Uri($"queue:{queueName}") : read.Type.Queue;
 
-            using var tracing = CliTelemetry.Start(session.Endpoints.OtlpEndpoint);
+            using var tracing = CliTelemetry.Start(session.Endpoints.OtlpEndpoint, session.Endpoints.OtlpHeaders);
             using var activity = CliTelemetry.ActivitySource.StartActivity("distill publish", ActivityKind.Producer);
             activity?.SetTag("message.type", read.Type.Name);
             var bus = await session.Platform.BusAsync(cancellationToken);

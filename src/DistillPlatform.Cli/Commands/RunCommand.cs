@@ -175,7 +175,7 @@ public sealed class RunCommand
         var wait = parseResult.GetValue(NoWait) is false;
         TimeSpan? timeout = parseResult.GetValue(TimeoutMinutes) is { } minutes ? TimeSpan.FromMinutes(minutes) : null;
         var endpoints = session.Endpoints; // before the corpus is generated: a stopped platform is reported at once
-        using var tracing = CliTelemetry.Start(endpoints.OtlpEndpoint);
+        using var tracing = CliTelemetry.Start(endpoints.OtlpEndpoint, endpoints.OtlpHeaders);
 
         var command = plan.Command;
         var events = Channel.CreateUnbounded<object>();

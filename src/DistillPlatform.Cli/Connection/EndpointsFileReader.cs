@@ -6,7 +6,8 @@ namespace DistillPlatform.Cli.Connection;
 /// <summary>
 /// Reads <c>STATE/endpoints.json</c>, which a running AppHost writes (and removes on a clean stop):
 /// <c>{ "appHostProcessId": N, "resources": { "messaging": { "connectionString": "amqp://..." }, ... } }</c>.
-/// An optional top-level <c>"otlpEndpoint"</c> names the collector the platform exports telemetry to.
+/// The collector the platform exports telemetry to, when there is one, is the dashboard's
+/// (<c>"dashboard": { "otlpEndpoint": ..., "otlpHeaders": ... }</c>) or a top-level <c>"otlpEndpoint"</c>.
 /// </summary>
 public static class EndpointsFileReader
 {
@@ -34,13 +35,17 @@ public static class EndpointsFileReader
                     + PlatformUnavailableException.StartHint);
             }
 
-            var resources = root.TryGetProperty("resources", out var r) && r.ValueKind == JsonValueKind.Object ? r : default;
+            var resources = Object(root, "resources");
+            var dashboard = Object(root, "dashboard");
+            var collector = AbsoluteUri(String(dashboard, "otlpEndpoint") ?? String(root, "otlpEndpoint"));
             return new PlatformEndpoints(
-                ConnectionString(resources, "messaging"),
-                ConnectionString(resources, "objectstore"),
-                root.TryGetProperty("otlpEndpoint", out var otlp) && otlp.ValueKind == JsonValueKind.String
-                    && Uri.TryCreate(otlp.GetString(), UriKind.Absolute, out var collector) ? collector : null,
-                path);
+                String(Object(resources, "messaging"), "connectionString"),
+                String(Object(resources, "objectstore"), "connectionString"),
+                collector,
+                path)
+            {
+                OtlpHeaders = collector is null ? null : String(dashboard, "otlpHeaders") ?? String(root, "otlpHeaders"),
+            };
         }
         catch (JsonException error)
         {
@@ -49,14 +54,18 @@ public static class EndpointsFileReader
         }
     }
 
-    private static string? ConnectionString(JsonElement resources, string name) =>
-        resources.ValueKind == JsonValueKind.Object
-        && resources.TryGetProperty(name, out var resource)
-        && resource.ValueKind == JsonValueKind.Object
-        && resource.TryGetProperty("connectionString", out var value)
-        && value.ValueKind == JsonValueKind.String
+    /// <summary>The object-valued property <paramref name="name"/>, or an undefined element when absent or not an object.</summary>
+    private static JsonElement Object(JsonElement parent, string name) =>
+        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object
+            ? value
+            : default;
+
+    private static string? String(JsonElement parent, string name) =>
+        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
+
+    private static Uri? AbsoluteUri(string? text) => Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : null;
 
     private static bool IsRunning(int processId)
     {

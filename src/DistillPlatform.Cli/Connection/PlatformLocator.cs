@@ -3,13 +3,15 @@ namespace DistillPlatform.Cli.Connection;
 /// <summary>
 /// Finds the platform the way the services are configured: the <c>ConnectionStrings__messaging</c> and
 /// <c>ConnectionStrings__objectstore</c> variables when set, otherwise the running AppHost's
-/// <c>STATE/endpoints.json</c>. <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> overrides the file's collector.
+/// <c>STATE/endpoints.json</c>. <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> (with <c>OTEL_EXPORTER_OTLP_HEADERS</c>) overrides the
+/// file's collector.
 /// </summary>
 public sealed class PlatformLocator(Func<string, string?> environment, Func<int, bool>? isProcessRunning = null)
 {
     public const string MessagingVariable = "ConnectionStrings__messaging";
     public const string ObjectStoreVariable = "ConnectionStrings__objectstore";
     public const string OtlpVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    public const string OtlpHeadersVariable = "OTEL_EXPORTER_OTLP_HEADERS";
     public const string StateDirectoryVariable = "DISTILL_STATE_DIR";
 
     /// <summary>The state folder: <paramref name="explicitState"/>, else $DISTILL_STATE_DIR, else &lt;repo&gt;/.state.</summary>
@@ -32,13 +34,17 @@ public sealed class PlatformLocator(Func<string, string?> environment, Func<int,
                     $"{OtlpVariable} '{configured}' is not an absolute URI; expected e.g. http://127.0.0.1:4318.")
             : null;
 
+        var otlpHeaders = NullIfEmpty(environment(OtlpHeadersVariable));
         if (!string.IsNullOrWhiteSpace(messaging) || !string.IsNullOrWhiteSpace(objectStore))
         {
-            return new PlatformEndpoints(NullIfEmpty(messaging), NullIfEmpty(objectStore), otlp, "the ConnectionStrings__* variables");
+            return new PlatformEndpoints(NullIfEmpty(messaging), NullIfEmpty(objectStore), otlp, "the ConnectionStrings__* variables")
+            {
+                OtlpHeaders = otlpHeaders,
+            };
         }
 
         var fromFile = EndpointsFileReader.Read(stateDirectory, isProcessRunning);
-        return otlp is null ? fromFile : fromFile with { OtlpEndpoint = otlp };
+        return otlp is null ? fromFile : fromFile with { OtlpEndpoint = otlp, OtlpHeaders = otlpHeaders };
     }
 
     /// <summary>The folder holding DistillPlatform.sln above the running CLI, if it runs from a checkout.</summary>

@@ -19,7 +19,8 @@ public static class CliTelemetry
 
     public static readonly ActivitySource ActivitySource = new("DistillPlatform.Cli");
 
-    public static TracerProvider Start(Uri? otlpEndpoint)
+    /// <param name="otlpHeaders">Headers the collector requires, as "key=value,key2=value2" (OTEL_EXPORTER_OTLP_HEADERS syntax).</param>
+    public static TracerProvider Start(Uri? otlpEndpoint, string? otlpHeaders = null)
     {
         var tracing = Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(ResourceBuilder.CreateDefault().AddService(ServiceName))
@@ -32,6 +33,7 @@ public static class CliTelemetry
             {
                 options.Protocol = OtlpExportProtocol.HttpProtobuf;
                 options.Endpoint = new Uri(baseAddress, "v1/traces");
+                if (otlpHeaders is not null) options.Headers = otlpHeaders;
             });
         }
 
