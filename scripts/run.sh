@@ -89,10 +89,19 @@ sed -n "$((printed + 1)),\$p" "$APPHOST_LOG"
 DASHBOARD="$(grep -i 'dashboard' "$APPHOST_LOG" | grep -Eo 'https?://[^ ]+' | head -n 1 || true)"
 if [ -n "$DASHBOARD" ]; then log "dashboard: $DASHBOARD"; fi
 
+# The CLI runs as a waited-for background job, so a SIGTERM or Ctrl+C reaches this script's traps at once (bash runs
+# traps only between commands): they stop the CLI (the pipeline itself is stopped with the platform), then exit.
+"${DISTILL[@]}" run --wait --state "$STATE" --timeout "${DISTILL_RUN_TIMEOUT_MINUTES:-60}" "${RUN_ARGS[@]}" &
+CLI_PID=$!
+stop_cli() { kill -TERM "$CLI_PID" 2>/dev/null || true; wait "$CLI_PID" 2>/dev/null || true; }
+trap 'stop_cli; exit 130' INT
+trap 'stop_cli; exit 143' TERM
 set +e
-"${DISTILL[@]}" run --wait --state "$STATE" --timeout "${DISTILL_RUN_TIMEOUT_MINUTES:-60}" "${RUN_ARGS[@]}"
+wait "$CLI_PID"
 PIPELINE_STATUS=$?
 set -e
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 if [ -t 0 ] && [ "$EXIT_AFTER_PIPELINE" = 0 ]; then
   log "the platform keeps running${DASHBOARD:+ (dashboard: $DASHBOARD)}; try ./scripts/distill status. Press Ctrl+C to stop it."

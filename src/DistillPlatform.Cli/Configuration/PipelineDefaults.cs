@@ -9,15 +9,15 @@ namespace DistillPlatform.Cli.Configuration;
 /// <summary>
 /// The configuration <c>distill run</c> sends when nothing else is said: sized so that the whole run on the demo corpus
 /// (600 utterances: extract, pool, distil, sample three budgets, evaluate four training sets, report) fits in about a
-/// quarter of an hour on a 2-core CPU machine, start-up included. The distillation is the long stage, so it gets the
-/// `cpu-small` model and one loss preset (the paper's full method); the pool and the evaluations train small heads
-/// for few epochs.
+/// quarter of an hour on a 2-core CPU machine, start-up included. The distillation is the long stage (one `cpu-small`
+/// step, n_critic double-backward critic updates included, takes seconds on two cores), so it gets one loss preset
+/// (the paper's full method) and 100 steps; the pool and the evaluations train small heads for few epochs.
 /// </summary>
 public static class PipelineDefaults
 {
     public const string Architecture = "cnn";
     public const string ModelPreset = "cpu-small";
-    public const int Steps = 150;
+    public const int Steps = 100;
     public const int Repeats = 2;
 
     /// <summary>The loss presets the distillation service knows (DistillGenerator's contract).</summary>
