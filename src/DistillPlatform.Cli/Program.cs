@@ -1,0 +1,3 @@
+using DistillPlatform.Cli;
+
+return await DistillCli.InvokeAsync(args, CliContext.ForProcess());
