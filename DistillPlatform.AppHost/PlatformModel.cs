@@ -27,10 +27,14 @@ public static class PlatformModel
         // Drives the others: RunDistillationPipeline → every stage above → the pipeline report.
         AddService("pipeline", "src/Services/Pipeline");
 
-        // Every service talks through the broker and exchanges artifacts through the object store.
+        // Every service talks through the broker and exchanges artifacts through the object store. Several services
+        // train at once (the pool beside the real baseline, evaluations beside a distillation), so each gets one libtorch
+        // thread: with two per service the cores are oversubscribed and a GAN step was measured 15-30x slower
+        // (src/DistillPlatform.Gan/README.md, "Cost and presets").
         void AddService(string name, string projectDirectory) =>
             builder.AddProject(name, projectDirectory)
                 .WithReference(messaging).WaitFor(messaging)
-                .WithReference(objectstore).WaitFor(objectstore);
+                .WithReference(objectstore).WaitFor(objectstore)
+                .WithEnvironment("DISTILL_TORCH_THREADS", "1");
     }
 }

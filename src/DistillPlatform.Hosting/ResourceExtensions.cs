@@ -16,4 +16,14 @@ public static class ResourceExtensions
     /// <summary>A .NET service project; <paramref name="projectDirectory"/> is relative to the repository root.</summary>
     public static ResourceBuilder<ProjectResource> AddProject(this DistributedApplicationBuilder builder, string name, string projectDirectory) =>
         builder.AddResource(new ProjectResource(name, projectDirectory));
+
+    /// <summary>
+    /// Sets <paramref name="variable"/> in the project's environment (Aspire's WithEnvironment), unless the AppHost's own
+    /// environment already sets it: a value the user exported wins, as it does for the OTLP settings.
+    /// </summary>
+    public static ResourceBuilder<ProjectResource> WithEnvironment(this ResourceBuilder<ProjectResource> builder, string variable, string value)
+    {
+        builder.Resource.SetEnvironment(variable, value);
+        return builder;
+    }
 }

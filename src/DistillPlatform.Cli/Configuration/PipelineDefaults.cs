@@ -9,15 +9,17 @@ namespace DistillPlatform.Cli.Configuration;
 /// <summary>
 /// The configuration <c>distill run</c> sends when nothing else is said: sized so that the whole run on the demo corpus
 /// (600 utterances: extract, pool, distil, sample three budgets, evaluate four training sets, report) fits in about a
-/// quarter of an hour on a 2-core CPU machine, start-up included. The distillation is the long stage (one `cpu-small`
-/// step, n_critic double-backward critic updates included, takes seconds on two cores), so it gets one loss preset
-/// (the paper's full method) and 100 steps; the pool and the evaluations train small heads for few epochs.
+/// quarter of an hour on a 2-core CPU machine, start-up included. The distillation is the long stage (a `cpu-small`
+/// step of batch 16 with two double-backward critic updates takes about 0.45 s of CPU on one thread), so it gets one
+/// loss preset (the paper's full method, with GAN-ATT, the paper's better generator) and 300 steps, where the EmoDB
+/// study (docs/benchmarks/distill-emodb.md) saw "+div+sml" still improving; the pool and the evaluations train small
+/// heads for few epochs.
 /// </summary>
 public static class PipelineDefaults
 {
-    public const string Architecture = "cnn";
+    public const string Architecture = "att";
     public const string ModelPreset = "cpu-small";
-    public const int Steps = 100;
+    public const int Steps = 300;
     public const int Repeats = 2;
 
     /// <summary>The loss presets the distillation service knows (DistillGenerator's contract).</summary>
@@ -43,7 +45,7 @@ public static class PipelineDefaults
             Keep: KeptEpochsSpec.EveryEpochs(2),
             Head: new PoolHeadSpec(HiddenSize: 128),
             Training: new PoolTrainingSpec(LearningRate: 1e-3, BatchSize: 32, MaxEpochs: 8)),
-        Distillation: new PipelineDistillationSpec(Architecture, ModelPreset, LossPresets, Steps, BatchSize: 32, CheckpointEvery: 50),
+        Distillation: new PipelineDistillationSpec(Architecture, ModelPreset, LossPresets, Steps, BatchSize: 16, CheckpointEvery: 50),
         PointsPerClass: Budgets,
         Distribution: ClassDistribution.Balanced,
         // Early stopping keeps most evaluations far below the epoch cap; the cap bounds the real baseline's cost.

@@ -23,6 +23,6 @@ public sealed record DistillGenerator(
     string LossPreset,
     int Steps,
     int Seed = 1,
-    int BatchSize = 32,
+    int BatchSize = 16,
     int CheckpointEvery = 50,
     GanHyperParametersSpec? HyperParameters = null);

@@ -11,6 +11,6 @@ public sealed record PipelineDistillationSpec(
     string ModelPreset,
     IReadOnlyList<string> LossPresets,
     int Steps,
-    int BatchSize = 32,
+    int BatchSize = 16,
     int CheckpointEvery = 50,
     GanHyperParametersSpec? HyperParameters = null);

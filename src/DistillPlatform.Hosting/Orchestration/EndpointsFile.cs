@@ -32,6 +32,8 @@ internal static class EndpointsFile
                 url = dashboard.Address,
                 loginUrl = dashboard.LoginUrl,
                 otlpEndpoint = dashboard.OtlpEndpoint,
+                // The key the OTLP receiver requires, so a client such as the distill CLI can export its spans too.
+                otlpHeaders = dashboard.OtlpHeaders,
             },
         };
         var path = Path.Combine(stateDirectory, FileName);

@@ -66,6 +66,17 @@ public sealed class ProjectResource(string name, string projectDirectory) : Reso
         }
     }
 
+    private readonly Dictionary<string, string> _declaredEnvironment = [];
+
+    /// <summary>Variables declared with WithEnvironment; the AppHost's own environment takes precedence over them.</summary>
+    public IReadOnlyDictionary<string, string> DeclaredEnvironment => _declaredEnvironment;
+
+    internal void SetEnvironment(string variable, string value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(variable);
+        _declaredEnvironment[variable] = value;
+    }
+
     public override ProcessLaunch CreateLaunch(HostingContext context)
     {
         var environment = new Dictionary<string, string>
@@ -99,6 +110,11 @@ public sealed class ProjectResource(string name, string projectDirectory) : Reso
             {
                 environment[$"services__{reference.Name}__http__0"] = withHttp.HttpEndpoint.ToString();
             }
+        }
+
+        foreach (var (variable, value) in _declaredEnvironment)
+        {
+            if (Environment.GetEnvironmentVariable(variable) is null) environment[variable] = value;
         }
 
         var assembly = AssemblyPath(context);
