@@ -11,7 +11,8 @@ namespace DistillPlatform.Cli.Configuration;
 /// (600 utterances: extract, pool, distil, sample three budgets, evaluate four training sets, report) fits in about a
 /// quarter of an hour on a 2-core CPU machine, start-up included. The distillation is the long stage (a `cpu-small`
 /// step of batch 16 with two double-backward critic updates takes about 0.45 s of CPU on one thread), so it gets one
-/// loss preset (the paper's full method, with GAN-ATT, the paper's better generator) and 300 steps, where the EmoDB
+/// loss preset (the paper's full method, with GAN-ATT, the paper's better generator) and 500 steps (about 4 minutes at the
+/// 2 steps/s measured in the main job on a quiet machine), where the EmoDB
 /// study (docs/benchmarks/distill-emodb.md) saw "+div+sml" still improving; the pool and the evaluations train small
 /// heads for few epochs.
 /// </summary>
@@ -19,7 +20,7 @@ public static class PipelineDefaults
 {
     public const string Architecture = "att";
     public const string ModelPreset = "cpu-small";
-    public const int Steps = 300;
+    public const int Steps = 500;
     public const int Repeats = 2;
 
     /// <summary>The loss presets the distillation service knows (DistillGenerator's contract).</summary>
