@@ -17,7 +17,7 @@ public sealed class DistillationRequestMapperTests
 
         Assert.Equal(GanArchitecture.Att, plan.Settings.Architecture);
         Assert.Equal(new GanHyperParameters(DiversityWeight: 1.0, DiversityCap: 0.5, CriticSteps: 3), plan.Settings.HyperParameters);
-        Assert.Equal(("features-1", 100L, 1, 32, 50), (plan.FeatureSetId, plan.Settings.Steps, plan.Settings.Seed, plan.Settings.BatchSize, plan.Settings.CheckpointEvery));
+        Assert.Equal(("features-1", 100L, 1, 16, 50), (plan.FeatureSetId, plan.Settings.Steps, plan.Settings.Seed, plan.Settings.BatchSize, plan.Settings.CheckpointEvery));
         Assert.StartsWith("gen-", plan.GeneratorId);
         Assert.Equal(plan.GeneratorId, plan.Settings.GeneratorId);
     }
@@ -37,7 +37,7 @@ public sealed class DistillationRequestMapperTests
         var different = new[]
         {
             Command with { FeatureSetId = "features-2" }, Command with { Architecture = "att" }, Command with { ModelPreset = "cpu-tiny" },
-            Command with { LossPreset = "baseline" }, Command with { Steps = 101 }, Command with { Seed = 2 }, Command with { BatchSize = 16 },
+            Command with { LossPreset = "baseline" }, Command with { Steps = 101 }, Command with { Seed = 2 }, Command with { BatchSize = 32 },
             Command with { HyperParameters = new GanHyperParametersSpec(GeneratorLearningRate: 2e-4) },
         }.Select(IdOf).Append(id).ToList();
         Assert.Equal(different.Count, different.Distinct().Count());
