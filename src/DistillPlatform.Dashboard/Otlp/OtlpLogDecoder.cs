@@ -11,26 +11,9 @@ namespace DistillPlatform.Dashboard.Otlp;
 public static class OtlpLogDecoder
 {
     /// <exception cref="OtlpFormatException">The body is not a valid protobuf message of this type.</exception>
-    public static IReadOnlyList<LogEntry> Decode(ReadOnlySpan<byte> body)
-    {
-        var entries = new List<LogEntry>();
-        // ExportLogsServiceRequest { repeated ResourceLogs resource_logs = 1; }
-        try
-        {
-            ForEachField(new CodedInputStream(body.ToArray()), (tag, input) =>
-            {
-                if (tag != Tag(1, LengthDelimited)) return false;
-                ReadMessage(input, resourceLogs => ReadResourceLogs(resourceLogs, entries));
-                return true;
-            });
-        }
-        catch (InvalidProtocolBufferException error)
-        {
-            throw new OtlpFormatException($"Malformed OTLP logs request: {error.Message}", error);
-        }
-
-        return entries;
-    }
+    public static IReadOnlyList<LogEntry> Decode(ReadOnlySpan<byte> body) =>
+        OtlpEnvelopeReader.Read<LogEntry>(body, "logs",
+            (record, resource, category, entries) => entries.Add(ReadLogRecord(record, resource, category)));
 
     /// <summary>The level of an OTLP severity number: 1-4 trace, 5-8 debug, 9-12 info, 13-16 warn, 17-20 error, 21-24 fatal.</summary>
     public static LogLevelName LevelOf(int severityNumber, string? severityText) => severityNumber switch
@@ -44,37 +27,6 @@ public static class OtlpLogDecoder
         // Unspecified number: trust a recognisable text, else call it information.
         _ => Enum.TryParse<LogLevelName>(severityText, ignoreCase: true, out var parsed) ? parsed : LogLevelName.Information,
     };
-
-    /// <summary>ResourceLogs { Resource resource = 1; repeated ScopeLogs scope_logs = 2; }</summary>
-    private static bool ReadResourceLogs(CodedInputStream input, List<LogEntry> entries)
-    {
-        var resource = OtlpCommon.ResourceIdentity.Unknown;
-        var scopes = new List<ByteString>();
-        ForEachField(input, (tag, i) =>
-        {
-            if (tag == Tag(1, LengthDelimited)) resource = ReadMessage(i, OtlpCommon.ReadResource);
-            else if (tag == Tag(2, LengthDelimited)) scopes.Add(i.ReadBytes());
-            else return false;
-            return true;
-        });
-        foreach (var scope in scopes) ReadScopeLogs(scope.CreateCodedInput(), resource, entries);
-        return true;
-    }
-
-    /// <summary>ScopeLogs { InstrumentationScope scope = 1; repeated LogRecord log_records = 2; }</summary>
-    private static void ReadScopeLogs(CodedInputStream input, OtlpCommon.ResourceIdentity resource, List<LogEntry> entries)
-    {
-        var category = "";
-        var records = new List<ByteString>();
-        ForEachField(input, (tag, i) =>
-        {
-            if (tag == Tag(1, LengthDelimited)) category = ReadMessage(i, OtlpCommon.ReadScopeName);
-            else if (tag == Tag(2, LengthDelimited)) records.Add(i.ReadBytes());
-            else return false;
-            return true;
-        });
-        foreach (var record in records) entries.Add(ReadLogRecord(record.CreateCodedInput(), resource, category));
-    }
 
     /// <summary>
     /// LogRecord { fixed64 time_unix_nano = 1; SeverityNumber severity_number = 2; string severity_text = 3;

@@ -14,57 +14,9 @@ public static class OtlpMetricDecoder
     private const int CumulativeTemporality = 2;
 
     /// <exception cref="OtlpFormatException">The body is not a valid protobuf message of this type.</exception>
-    public static IReadOnlyList<MetricPoint> Decode(ReadOnlySpan<byte> body)
-    {
-        var points = new List<MetricPoint>();
-        // ExportMetricsServiceRequest { repeated ResourceMetrics resource_metrics = 1; }
-        try
-        {
-            ForEachField(new CodedInputStream(body.ToArray()), (tag, input) =>
-            {
-                if (tag != Tag(1, LengthDelimited)) return false;
-                ReadMessage(input, resourceMetrics => ReadResourceMetrics(resourceMetrics, points));
-                return true;
-            });
-        }
-        catch (InvalidProtocolBufferException error)
-        {
-            throw new OtlpFormatException($"Malformed OTLP metrics request: {error.Message}", error);
-        }
-
-        return points;
-    }
-
-    /// <summary>ResourceMetrics { Resource resource = 1; repeated ScopeMetrics scope_metrics = 2; }</summary>
-    private static bool ReadResourceMetrics(CodedInputStream input, List<MetricPoint> points)
-    {
-        var resource = OtlpCommon.ResourceIdentity.Unknown;
-        var scopes = new List<ByteString>();
-        ForEachField(input, (tag, i) =>
-        {
-            if (tag == Tag(1, LengthDelimited)) resource = ReadMessage(i, OtlpCommon.ReadResource);
-            else if (tag == Tag(2, LengthDelimited)) scopes.Add(i.ReadBytes());
-            else return false;
-            return true;
-        });
-        foreach (var scope in scopes) ReadScopeMetrics(scope.CreateCodedInput(), resource.Service, points);
-        return true;
-    }
-
-    /// <summary>ScopeMetrics { InstrumentationScope scope = 1; repeated Metric metrics = 2; }</summary>
-    private static void ReadScopeMetrics(CodedInputStream input, string service, List<MetricPoint> points)
-    {
-        var scopeName = "";
-        var metrics = new List<ByteString>();
-        ForEachField(input, (tag, i) =>
-        {
-            if (tag == Tag(1, LengthDelimited)) scopeName = ReadMessage(i, OtlpCommon.ReadScopeName);
-            else if (tag == Tag(2, LengthDelimited)) metrics.Add(i.ReadBytes());
-            else return false;
-            return true;
-        });
-        foreach (var metric in metrics) ReadMetric(metric.CreateCodedInput(), service, scopeName, points);
-    }
+    public static IReadOnlyList<MetricPoint> Decode(ReadOnlySpan<byte> body) =>
+        OtlpEnvelopeReader.Read<MetricPoint>(body, "metrics",
+            (metric, resource, scopeName, points) => ReadMetric(metric, resource.Service, scopeName, points));
 
     /// <summary>
     /// Metric { string name = 1; string description = 2; string unit = 3; Gauge gauge = 5; Sum sum = 7;

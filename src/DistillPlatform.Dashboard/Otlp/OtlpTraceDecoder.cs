@@ -13,58 +13,9 @@ public static class OtlpTraceDecoder
     private static readonly string[] SpanKinds = ["Unspecified", "Internal", "Server", "Client", "Producer", "Consumer"];
 
     /// <exception cref="OtlpFormatException">The body is not a valid protobuf message of this type.</exception>
-    public static IReadOnlyList<SpanData> Decode(ReadOnlySpan<byte> body)
-    {
-        var spans = new List<SpanData>();
-        // ExportTraceServiceRequest { repeated ResourceSpans resource_spans = 1; }
-        try
-        {
-            ForEachField(new CodedInputStream(body.ToArray()), (tag, input) =>
-            {
-                if (tag != Tag(1, LengthDelimited)) return false;
-                ReadMessage(input, resourceSpans => ReadResourceSpans(resourceSpans, spans));
-                return true;
-            });
-        }
-        catch (InvalidProtocolBufferException error)
-        {
-            throw new OtlpFormatException($"Malformed OTLP trace request: {error.Message}", error);
-        }
-
-        return spans;
-    }
-
-    /// <summary>ResourceSpans { Resource resource = 1; repeated ScopeSpans scope_spans = 2; }</summary>
-    private static bool ReadResourceSpans(CodedInputStream input, List<SpanData> spans)
-    {
-        var resource = OtlpCommon.ResourceIdentity.Unknown;
-        // Fields may come in any order: the scopes are decoded once the resource (their service) is known.
-        var scopes = new List<ByteString>();
-        ForEachField(input, (tag, i) =>
-        {
-            if (tag == Tag(1, LengthDelimited)) resource = ReadMessage(i, OtlpCommon.ReadResource);
-            else if (tag == Tag(2, LengthDelimited)) scopes.Add(i.ReadBytes());
-            else return false;
-            return true;
-        });
-        foreach (var scope in scopes) ReadScopeSpans(scope.CreateCodedInput(), resource, spans);
-        return true;
-    }
-
-    /// <summary>ScopeSpans { InstrumentationScope scope = 1; repeated Span spans = 2; }</summary>
-    private static void ReadScopeSpans(CodedInputStream input, OtlpCommon.ResourceIdentity resource, List<SpanData> spans)
-    {
-        var scopeName = "";
-        var rawSpans = new List<ByteString>();
-        ForEachField(input, (tag, i) =>
-        {
-            if (tag == Tag(1, LengthDelimited)) scopeName = ReadMessage(i, OtlpCommon.ReadScopeName);
-            else if (tag == Tag(2, LengthDelimited)) rawSpans.Add(i.ReadBytes());
-            else return false;
-            return true;
-        });
-        foreach (var span in rawSpans) spans.Add(ReadSpan(span.CreateCodedInput(), resource, scopeName));
-    }
+    public static IReadOnlyList<SpanData> Decode(ReadOnlySpan<byte> body) =>
+        OtlpEnvelopeReader.Read<SpanData>(body, "trace",
+            (span, resource, scopeName, spans) => spans.Add(ReadSpan(span, resource, scopeName)));
 
     /// <summary>
     /// Span { bytes trace_id = 1; bytes span_id = 2; bytes parent_span_id = 4; string name = 5; SpanKind kind = 6;
