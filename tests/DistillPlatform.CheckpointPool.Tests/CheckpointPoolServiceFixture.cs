@@ -5,7 +5,6 @@ using DistillPlatform.Features.DemoCorpus;
 using DistillPlatform.Features.Extraction;
 using DistillPlatform.Features.FeatureSets;
 using DistillPlatform.Testing;
-using MassTransit;
 
 namespace DistillPlatform.CheckpointPool.Tests;
 
@@ -47,26 +46,10 @@ public sealed class CheckpointPoolServiceFixture : IAsyncLifetime
 
         _platform = await SingleServicePlatform.StartAsync("checkpoint-pool", "src/Services/CheckpointPool", endpoint =>
         {
-            endpoint.Handler<CheckpointPoolTrained>(context =>
-            {
-                Outcomes.Record(context.Message.RequestId, context.Message);
-                return Task.CompletedTask;
-            });
-            endpoint.Handler<CheckpointPoolFailed>(context =>
-            {
-                Outcomes.Record(context.Message.RequestId, context.Message);
-                return Task.CompletedTask;
-            });
-            endpoint.Handler<CheckpointPoolProgress>(context =>
-            {
-                Outcomes.RecordProgress(context.Message.RequestId, context.Message);
-                return Task.CompletedTask;
-            });
-            endpoint.Handler<Fault<TrainCheckpointPool>>(context =>
-            {
-                Outcomes.RecordFault(context.Message.Message.RequestId, context.Message);
-                return Task.CompletedTask;
-            });
+            endpoint.RecordOutcome(Outcomes, (CheckpointPoolTrained e) => e.RequestId);
+            endpoint.RecordOutcome(Outcomes, (CheckpointPoolFailed e) => e.RequestId);
+            endpoint.RecordProgress(Outcomes, (CheckpointPoolProgress e) => e.RequestId);
+            endpoint.RecordFault(Outcomes, (TrainCheckpointPool c) => c.RequestId);
         });
         var folders = new ArtifactFolders(Store);
         foreach (var featureSet in new[] { WithDev, WithoutDev })

@@ -5,7 +5,6 @@ using DistillPlatform.Features.DemoCorpus;
 using DistillPlatform.Features.Extraction;
 using DistillPlatform.Features.FeatureSets;
 using DistillPlatform.Testing;
-using MassTransit;
 
 namespace DistillPlatform.Evaluation.Tests;
 
@@ -51,21 +50,9 @@ public sealed class EvaluationServiceFixture : IAsyncLifetime
 
         _platform = await SingleServicePlatform.StartAsync("evaluation", "src/Services/Evaluation", endpoint =>
         {
-            endpoint.Handler<EvaluationCompleted>(context =>
-            {
-                Outcomes.Record(context.Message.RequestId, context.Message);
-                return Task.CompletedTask;
-            });
-            endpoint.Handler<EvaluationFailed>(context =>
-            {
-                Outcomes.Record(context.Message.RequestId, context.Message);
-                return Task.CompletedTask;
-            });
-            endpoint.Handler<Fault<EvaluateTrainingSet>>(context =>
-            {
-                Outcomes.RecordFault(context.Message.Message.RequestId, context.Message);
-                return Task.CompletedTask;
-            });
+            endpoint.RecordOutcome(Outcomes, (EvaluationCompleted e) => e.RequestId);
+            endpoint.RecordOutcome(Outcomes, (EvaluationFailed e) => e.RequestId);
+            endpoint.RecordFault(Outcomes, (EvaluateTrainingSet c) => c.RequestId);
         });
         await UploadFeatureSetAsync(extracted.Directory, RealSet);
     }

@@ -2,7 +2,6 @@ using DistillPlatform.Artifacts;
 using DistillPlatform.Contracts.Features;
 using DistillPlatform.Features.DemoCorpus;
 using DistillPlatform.Testing;
-using MassTransit;
 
 namespace DistillPlatform.FeatureExtraction.Tests;
 
@@ -17,7 +16,7 @@ public sealed class FeatureExtractionServiceFixture : IAsyncLifetime
 
     public GeneratedDemoCorpus Corpus { get; private set; } = null!;
 
-    public ExtractionOutcomes Outcomes { get; } = new();
+    public RequestOutcomes<FeatureExtractionProgress> Outcomes { get; } = new();
 
     public IArtifactStore Store => _platform!.Store;
 
@@ -36,26 +35,10 @@ public sealed class FeatureExtractionServiceFixture : IAsyncLifetime
 
         _platform = await SingleServicePlatform.StartAsync("feature-extraction", "src/Services/FeatureExtraction", endpoint =>
         {
-            endpoint.Handler<FeaturesExtracted>(context =>
-            {
-                Outcomes.Record(context.Message.RequestId, context.Message);
-                return Task.CompletedTask;
-            });
-            endpoint.Handler<FeatureExtractionFailed>(context =>
-            {
-                Outcomes.Record(context.Message.RequestId, context.Message);
-                return Task.CompletedTask;
-            });
-            endpoint.Handler<FeatureExtractionProgress>(context =>
-            {
-                Outcomes.RecordProgress(context.Message);
-                return Task.CompletedTask;
-            });
-            endpoint.Handler<Fault<ExtractFeatures>>(context =>
-            {
-                Outcomes.RecordFault(context.Message.Message.RequestId, context.Message);
-                return Task.CompletedTask;
-            });
+            endpoint.RecordOutcome(Outcomes, (FeaturesExtracted e) => e.RequestId);
+            endpoint.RecordOutcome(Outcomes, (FeatureExtractionFailed e) => e.RequestId);
+            endpoint.RecordProgress(Outcomes, (FeatureExtractionProgress e) => e.RequestId);
+            endpoint.RecordFault(Outcomes, (ExtractFeatures c) => c.RequestId);
         });
 
     }

@@ -24,7 +24,8 @@ public sealed class FeatureExtractionServiceTests(FeatureExtractionServiceFixtur
 
         Assert.False(first.FromCache);
         int total = service.Corpus.UtteranceCount;
-        IReadOnlyList<FeatureExtractionProgress> progress = await service.Outcomes.WaitForAllProgressAsync(first.RequestId, OutcomeTimeout);
+        IReadOnlyList<FeatureExtractionProgress> progress = await service.Outcomes.WaitForProgressAsync(
+            first.RequestId, reports => reports.Any(p => p.UtterancesDone == p.UtterancesTotal), OutcomeTimeout);
         // One report each time another tenth of the utterances is done.
         Assert.Equal(Enumerable.Range(1, 10).Select(k => (int)Math.Ceiling(k * total / 10.0)), progress.Select(p => p.UtterancesDone).Order());
         Assert.All(progress, p => Assert.Equal((first.FeatureSetId, total), (p.FeatureSetId, p.UtterancesTotal)));

@@ -3,7 +3,6 @@ using DistillPlatform.Contracts.Sampling;
 using DistillPlatform.Gan.Artifacts;
 using DistillPlatform.Services.Sampling;
 using DistillPlatform.Testing;
-using MassTransit;
 
 namespace DistillPlatform.Sampling.Tests;
 
@@ -19,7 +18,8 @@ public sealed class SamplingServiceFixture : IAsyncLifetime
     private readonly string _folder = Directory.CreateTempSubdirectory("distill-sampling-service-tests-").FullName;
     private SingleServicePlatform? _platform;
 
-    public SamplingOutcomes Outcomes { get; } = new();
+    /// <summary>Outcomes by request id; the sampling service publishes no progress events.</summary>
+    public RequestOutcomes<object> Outcomes { get; } = new();
 
     public IArtifactStore Store => _platform!.Store;
 
@@ -38,21 +38,9 @@ public sealed class SamplingServiceFixture : IAsyncLifetime
         Generator = TinyGenerator.Create(GeneratorFolder, GeneratorId);
         _platform = await SingleServicePlatform.StartAsync("sampling", "src/Services/Sampling", endpoint =>
         {
-            endpoint.Handler<SyntheticSetSampled>(context =>
-            {
-                Outcomes.Record(context.Message.RequestId, context.Message);
-                return Task.CompletedTask;
-            });
-            endpoint.Handler<SamplingFailed>(context =>
-            {
-                Outcomes.Record(context.Message.RequestId, context.Message);
-                return Task.CompletedTask;
-            });
-            endpoint.Handler<Fault<SampleSyntheticSet>>(context =>
-            {
-                Outcomes.RecordFault(context.Message.Message.RequestId, context.Message);
-                return Task.CompletedTask;
-            });
+            endpoint.RecordOutcome(Outcomes, (SyntheticSetSampled e) => e.RequestId);
+            endpoint.RecordOutcome(Outcomes, (SamplingFailed e) => e.RequestId);
+            endpoint.RecordFault(Outcomes, (SampleSyntheticSet c) => c.RequestId);
         });
         await new ArtifactFolders(Store).UploadAsync(StoredGenerators.FolderOf(GeneratorId), GeneratorFolder);
     }

@@ -36,15 +36,15 @@ public sealed class DistillationServiceFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // The service inherits the test's environment. One intra-op torch thread, as in this process (TestThreads): the
-        // cpu-tiny steps are tiny, and on a shared two-core machine a second thread spinning on them made each step
-        // seconds instead of milliseconds.
-        Environment.SetEnvironmentVariable("DISTILL_TORCH_THREADS", "1");
         _app = await DistributedApplicationTestingBuilder.CreateAsync(builder =>
         {
             var messaging = builder.AddRabbitMQ("messaging");
             var objectStore = builder.AddObjectStore("objectstore");
+            // One intra-op torch thread, as the platform model gives every service and as in this process (TestThreads):
+            // the cpu-tiny steps are tiny, and on a shared two-core machine a second thread spinning on them made each
+            // step seconds instead of milliseconds.
             builder.AddProject(ServiceName, "src/Services/Distillation")
+                .WithEnvironment("DISTILL_TORCH_THREADS", "1")
                 .WithReference(messaging).WaitFor(messaging)
                 .WithReference(objectStore).WaitFor(objectStore);
         });
