@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace DistillPlatform.Features.Encoders;
 
 /// <summary>
@@ -63,29 +66,24 @@ public sealed class LogMelEncoder : IFrameEncoder
         var dimensions = _settings.MelBins;
         var values = new float[frames * dimensions];
 
-        var fftInput = new double[_fft.Size]; // samples beyond the window stay zero for every frame
-        var spectrumReal = new double[_fft.BinCount];
-        var spectrumImaginary = new double[_fft.BinCount];
-        var power = new double[_fft.BinCount];
-        var melEnergies = new double[dimensions];
+        // Frames go through the FFT RealFft.Lanes at a time, one per SIMD lane: lane l of every vector below belongs
+        // to frame firstFrame + l. A last, partial group leaves stale data in its unused lanes, which is never read.
+        var lanes = RealFft.Lanes;
+        var fftInput = new Vector<double>[_fft.Size]; // samples beyond the window stay zero for every frame
+        var laneSamples = MemoryMarshal.Cast<Vector<double>, double>(fftInput.AsSpan());
+        var spectrumReal = new Vector<double>[_fft.BinCount];
+        var spectrumImaginary = new Vector<double>[_fft.BinCount];
+        var power = new Vector<double>[_fft.BinCount];
+        var melEnergies = new Vector<double>[dimensions];
+        var laneLogMelEnergies = MemoryMarshal.Cast<Vector<double>, double>(melEnergies.AsSpan());
+        var logOffset = new Vector<double>(LogMelSettings.LogOffset);
 
-        for (var frame = 0; frame < frames; frame++)
+        for (var firstFrame = 0; firstFrame < frames; firstFrame += lanes)
         {
-            var start = frame * _hopLength + _windowOffset;
-            if (start >= 0 && start + _windowLength <= waveform.Length)
+            var framesInGroup = Math.Min(lanes, frames - firstFrame);
+            for (var lane = 0; lane < framesInGroup; lane++)
             {
-                var samples = waveform.Slice(start, _windowLength);
-                for (var n = 0; n < _windowLength; n++)
-                {
-                    fftInput[n] = _window[n] * samples[n];
-                }
-            }
-            else
-            {
-                for (var n = 0; n < _windowLength; n++)
-                {
-                    fftInput[n] = _window[n] * waveform[ReflectIndex(start + n, waveform.Length)];
-                }
+                WindowFrame(waveform, firstFrame + lane, laneSamples, lane, lanes);
             }
 
             _fft.Forward(fftInput, spectrumReal, spectrumImaginary);
@@ -95,14 +93,44 @@ public sealed class LogMelEncoder : IFrameEncoder
             }
 
             _filterbank.Apply(power, melEnergies);
-            var row = values.AsSpan(frame * dimensions, dimensions);
             for (var m = 0; m < dimensions; m++)
             {
-                row[m] = (float)Math.Log(melEnergies[m] + LogMelSettings.LogOffset);
+                melEnergies[m] = Vector.Log(melEnergies[m] + logOffset);
+            }
+
+            for (var lane = 0; lane < framesInGroup; lane++)
+            {
+                var row = values.AsSpan((firstFrame + lane) * dimensions, dimensions);
+                for (var m = 0; m < dimensions; m++)
+                {
+                    row[m] = (float)laneLogMelEnergies[m * lanes + lane];
+                }
             }
         }
 
         return new FrameFeatures(frames, dimensions, values);
+    }
+
+    /// <summary>Writes window[n] · sample of frame <paramref name="frame"/> into lane <paramref name="lane"/> of the
+    /// first window-length FFT input vectors (laneSamples[n · lanes + lane]), reflecting at the signal's ends.</summary>
+    private void WindowFrame(ReadOnlySpan<float> waveform, int frame, Span<double> laneSamples, int lane, int lanes)
+    {
+        var start = frame * _hopLength + _windowOffset;
+        if (start >= 0 && start + _windowLength <= waveform.Length)
+        {
+            var samples = waveform.Slice(start, _windowLength);
+            for (var n = 0; n < _windowLength; n++)
+            {
+                laneSamples[n * lanes + lane] = _window[n] * samples[n];
+            }
+        }
+        else
+        {
+            for (var n = 0; n < _windowLength; n++)
+            {
+                laneSamples[n * lanes + lane] = _window[n] * waveform[ReflectIndex(start + n, waveform.Length)];
+            }
+        }
     }
 
     /// <summary>Mirror an out-of-range index without repeating the edge sample (numpy/torch "reflect"),

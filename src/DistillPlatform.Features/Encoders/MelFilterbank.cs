@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace DistillPlatform.Features.Encoders;
 
 /// <summary>
@@ -79,17 +81,18 @@ public sealed class MelFilterbank
 
     public static double MelToHz(double mel) => 700 * (Math.Pow(10, mel / 2595) - 1);
 
-    /// <summary>mel[m] = Σ_bin weight[m, bin] · power[bin].</summary>
-    public void Apply(ReadOnlySpan<double> powerSpectrum, Span<double> melEnergies)
+    /// <summary>mel[m] = Σ_bin weight[m, bin] · power[bin], for as many spectra as a vector has lanes (lane l of
+    /// every element belongs to spectrum l; see <see cref="RealFft"/>).</summary>
+    public void Apply(ReadOnlySpan<Vector<double>> powerSpectra, Span<Vector<double>> melEnergies)
     {
         for (var m = 0; m < MelBins; m++)
         {
             var weights = _weights.AsSpan(_weightOffset[m], _weightOffset[m + 1] - _weightOffset[m]);
-            var bins = powerSpectrum.Slice(_firstBin[m], weights.Length);
-            double energy = 0;
+            var bins = powerSpectra.Slice(_firstBin[m], weights.Length);
+            var energy = Vector<double>.Zero;
             for (var i = 0; i < weights.Length; i++)
             {
-                energy += weights[i] * bins[i];
+                energy += new Vector<double>(weights[i]) * bins[i];
             }
 
             melEnergies[m] = energy;

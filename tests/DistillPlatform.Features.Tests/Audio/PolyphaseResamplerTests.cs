@@ -12,6 +12,33 @@ public sealed class PolyphaseResamplerTests
 {
     private const int OutputRate = 16000;
 
+    /// <summary>
+    /// The resampler visits outputs phase by phase, four at a time, with a remainder loop; whatever the input length
+    /// (shorter than one phase period, a partial group, many periods), each output must equal the one computed from
+    /// the same input followed by zeros, which the resampler already assumes beyond the end.
+    /// </summary>
+    [Theory]
+    [InlineData(22050)]
+    [InlineData(44100)]
+    [InlineData(48000)]
+    public void Every_output_is_the_same_whatever_the_input_length(int inputRate)
+    {
+        var resampler = new PolyphaseResampler(inputRate, OutputRate);
+        var longInput = TestSignals.TonesAndNoise(inputRate, 3 * inputRate, seed: 5);
+        foreach (var length in new[] { 1, 7, 100, 441, 1000, 1764, 4410, 22051, 2 * inputRate + 333 })
+        {
+            var signal = longInput.AsSpan(0, length).ToArray();
+            var zeroPadded = new float[3 * inputRate];
+            signal.CopyTo(zeroPadded, 0);
+
+            var output = resampler.Process(signal);
+            var reference = resampler.Process(zeroPadded);
+
+            Assert.Equal(resampler.OutputLength(length), output.Length);
+            Assert.Equal(reference.AsSpan(0, output.Length).ToArray(), output);
+        }
+    }
+
     [Theory]
     [InlineData(48000)]
     [InlineData(44100)]

@@ -1,3 +1,4 @@
+using System.Numerics;
 using DistillPlatform.Features.Encoders;
 
 namespace DistillPlatform.Features.Tests.Encoders;
@@ -28,20 +29,25 @@ public sealed class MelFilterbankTests
     }
 
     [Fact]
-    public void Sparse_application_equals_the_dense_product()
+    public void Sparse_application_equals_the_dense_product_in_every_lane()
     {
         var bank = new MelFilterbank(80, 512, 16000);
         var dense = bank.ToDense();
         var random = new Random(5);
-        var power = Enumerable.Range(0, 257).Select(_ => random.NextDouble()).ToArray();
-        var mel = new double[80];
+        var lanes = Vector<double>.Count;
+        var spectra = Enumerable.Range(0, lanes).Select(_ => Enumerable.Range(0, 257).Select(_ => random.NextDouble()).ToArray()).ToArray();
+        var power = Enumerable.Range(0, 257).Select(bin => new Vector<double>(spectra.Select(spectrum => spectrum[bin]).ToArray())).ToArray();
+        var mel = new Vector<double>[80];
 
         bank.Apply(power, mel);
 
-        for (var m = 0; m < 80; m++)
+        for (var lane = 0; lane < lanes; lane++)
         {
-            var expected = Enumerable.Range(0, 257).Sum(bin => dense[m, bin] * power[bin]);
-            Assert.Equal(expected, mel[m], 1e-12);
+            for (var m = 0; m < 80; m++)
+            {
+                var expected = Enumerable.Range(0, 257).Sum(bin => dense[m, bin] * spectra[lane][bin]);
+                Assert.Equal(expected, mel[m][lane], 1e-12);
+            }
         }
     }
 

@@ -32,6 +32,40 @@ public sealed class RealFftTests
     }
 
     [Fact]
+    public void Each_lane_transforms_its_own_signal_exactly_as_a_single_transform_would()
+    {
+        const int size = 512;
+        var fft = new RealFft(size);
+        var random = new Random(7);
+        var signals = Enumerable.Range(0, RealFft.Lanes)
+            .Select(_ => Enumerable.Range(0, size).Select(_ => random.NextDouble() * 2 - 1).ToArray())
+            .ToArray();
+        var input = Enumerable.Range(0, size)
+            .Select(n => new Vector<double>(signals.Select(signal => signal[n]).ToArray()))
+            .ToArray();
+        var real = new Vector<double>[fft.BinCount];
+        var imaginary = new Vector<double>[fft.BinCount];
+
+        fft.Forward(input, real, imaginary);
+
+        for (var lane = 0; lane < RealFft.Lanes; lane++)
+        {
+            var reference = signals[lane].Select(x => new Complex(x, 0)).ToArray();
+            Fourier.Forward(reference, FourierOptions.NoScaling);
+            var singleReal = new double[fft.BinCount];
+            var singleImaginary = new double[fft.BinCount];
+            fft.Forward(signals[lane], singleReal, singleImaginary);
+            for (var k = 0; k < fft.BinCount; k++)
+            {
+                Assert.Equal(reference[k].Real, real[k][lane], 1e-9);
+                Assert.Equal(reference[k].Imaginary, imaginary[k][lane], 1e-9);
+                Assert.Equal(singleReal[k], real[k][lane]); // bit for bit: lanes never mix
+                Assert.Equal(singleImaginary[k], imaginary[k][lane]);
+            }
+        }
+    }
+
+    [Fact]
     public void Cosine_on_a_bin_lands_in_that_bin()
     {
         var fft = new RealFft(16);
