@@ -16,11 +16,23 @@ namespace DistillPlatform.Dashboard.Tests;
 
 /// <summary>
 /// OpenTelemetry's own OTLP exporter (HttpProtobuf, as the services use it) sends to the dashboard in this process;
-/// what the receiver stored must be what was recorded. ForceFlush returns after the HTTP export was answered.
+/// what the receiver stored must be what was recorded.
+/// <para>
+/// A test waits for the store to hold what it exported, never assumes it does once a flush returned: the batch
+/// processors behind traces and logs report a flush as done as soon as their exporter has taken the items off its
+/// queue, which under load is before the dashboard answered the HTTP request (opentelemetry-dotnet#4858).
+/// </para>
 /// </summary>
 public sealed class OtlpReceiverTests : IAsyncLifetime
 {
+    /// <summary>
+    /// Generous: the exporter's own HTTP timeout is 10 s, and the first export of a fresh process took up to 2.4 s on a
+    /// two-core machine kept busy by other builds.
+    /// </summary>
+    private static readonly TimeSpan ArrivalTimeout = TimeSpan.FromSeconds(30);
+
     private readonly ActivitySource _source = new("DistillPlatform.Dashboard.Tests." + Guid.NewGuid().ToString("N"));
+    private readonly ExporterSelfDiagnostics _exporterEvents = new();
     private TestDashboard _dashboard = null!;
 
     public async Task InitializeAsync() => _dashboard = await TestDashboard.StartAsync();
@@ -29,10 +41,11 @@ public sealed class OtlpReceiverTests : IAsyncLifetime
     {
         _source.Dispose();
         await _dashboard.DisposeAsync();
+        _exporterEvents.Dispose();
     }
 
     [Fact]
-    public void Spans_arrive_with_their_ids_parent_times_attributes_events_status_and_service()
+    public async Task Spans_arrive_with_their_ids_parent_times_attributes_events_status_and_service()
     {
         using var tracing = Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(ResourceBuilder.CreateEmpty().AddService("svc-traces", serviceInstanceId: "instance-7"))
@@ -52,9 +65,10 @@ public sealed class OtlpReceiverTests : IAsyncLifetime
             }
         }
 
-        Assert.True(tracing.ForceFlush(10_000));
+        // Starts the export now rather than on the exporter's 5 s schedule; its answer is awaited in the store.
+        tracing.ForceFlush(timeoutMilliseconds: 0);
 
-        var spans = _dashboard.Server.Telemetry.Spans();
+        var spans = await WaitForStoredAsync(store => store.Spans(), stored => stored.Length >= 2, "the 2 exported spans");
         Assert.Equal(2, spans.Length);
         var root = Assert.Single(spans, s => s.Name == "train step");
         var upload = Assert.Single(spans, s => s.Name == "upload checkpoint");
@@ -82,23 +96,28 @@ public sealed class OtlpReceiverTests : IAsyncLifetime
     public async Task Log_records_arrive_with_level_category_message_attributes_and_trace_and_can_be_filtered()
     {
         using var tracing = Sdk.CreateTracerProviderBuilder().AddSource(_source.Name).Build();
-        Activity activity;
-        using (var logging = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Debug).AddOpenTelemetry(options =>
-               {
-                   options.SetResourceBuilder(ResourceBuilder.CreateEmpty().AddService("svc-logs"));
-                   options.IncludeFormattedMessage = true;
-                   options.AddOtlpExporter(exporter => ExportTo(exporter, "v1/logs"));
-               })))
+        // The factory stays alive until the records are stored: disposing it would wait at most 5 s for the export and
+        // then shut the exporter down, cancelling an export still under way. Logging has no ForceFlush, so the batch
+        // processor is told to export soon after records are queued instead of every 5 s.
+        using var logging = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Debug).AddOpenTelemetry(options =>
         {
-            var logger = logging.CreateLogger("DistillPlatform.Queues");
-            logger.LogDebug("Polling {Queue}", "extract-features");
-            using (activity = _source.StartActivity("inspect queue")!)
+            options.SetResourceBuilder(ResourceBuilder.CreateEmpty().AddService("svc-logs"));
+            options.IncludeFormattedMessage = true;
+            options.AddOtlpExporter((exporter, processor) =>
             {
-                logger.LogWarning("Queue {Queue} is {Depth} messages deep", "extract-features", 17);
-            }
-        } // disposing the logger factory flushes its exporter
+                ExportTo(exporter, "v1/logs");
+                processor.BatchExportProcessorOptions.ScheduledDelayMilliseconds = 100;
+            });
+        }));
+        var logger = logging.CreateLogger("DistillPlatform.Queues");
+        logger.LogDebug("Polling {Queue}", "extract-features");
+        Activity activity;
+        using (activity = _source.StartActivity("inspect queue")!)
+        {
+            logger.LogWarning("Queue {Queue} is {Depth} messages deep", "extract-features", 17);
+        }
 
-        var logs = _dashboard.Server.Telemetry.Logs();
+        var logs = await WaitForStoredAsync(store => store.Logs(), stored => stored.Length >= 2, "the 2 exported log records");
         Assert.Equal(2, logs.Length);
         var warning = logs[1];
         Assert.Equal(LogLevelName.Warning, warning.Level);
@@ -121,7 +140,7 @@ public sealed class OtlpReceiverTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Counters_histograms_and_gauges_arrive_with_their_values()
+    public async Task Counters_histograms_and_gauges_arrive_with_their_values()
     {
         using var meter = new Meter("DistillPlatform.Dashboard.Tests.Meter." + Guid.NewGuid().ToString("N"));
         var steps = meter.CreateCounter<long>("distill.training.steps");
@@ -138,9 +157,13 @@ public sealed class OtlpReceiverTests : IAsyncLifetime
         bytes.Record(1000);
         bytes.Record(2000);
         bytes.Record(6000);
-        Assert.True(metrics.ForceFlush(10_000));
+        // A metric flush collects and exports on this thread; whether the export succeeded shows in what was stored.
+        metrics.ForceFlush(timeoutMilliseconds: 30_000);
 
-        var series = _dashboard.Server.Telemetry.Metrics().ToDictionary(m => m.Latest.Name);
+        string[] names = ["distill.training.steps", "distill.artifact.bytes", "distill.loss"];
+        var stored = await WaitForStoredAsync(store => store.Metrics(),
+            streams => names.All(name => streams.Any(s => s.Latest.Name == name)), "the 3 exported metric streams");
+        var series = stored.ToDictionary(m => m.Latest.Name);
         var counter = series["distill.training.steps"].Latest;
         Assert.Equal((MetricKind.Sum, true, true, 5.0), (counter.Kind, counter.IsMonotonic, counter.IsCumulative, counter.Value));
         Assert.Equal([new TelemetryAttribute("run", "a")], counter.Attributes);
@@ -173,6 +196,46 @@ public sealed class OtlpReceiverTests : IAsyncLifetime
         options.Protocol = OtlpExportProtocol.HttpProtobuf;
         options.Endpoint = new Uri(_dashboard.Server.OtlpEndpoint, signalPath);
         options.Headers = _dashboard.Server.OtlpHeaders;
+    }
+
+    /// <summary>
+    /// What <paramref name="read"/> takes from the dashboard's store once <paramref name="complete"/> accepts it,
+    /// read again each time the receiver stores something. After <see cref="ArrivalTimeout"/> a
+    /// <see cref="TimeoutException"/> names what was awaited, what is stored and what OpenTelemetry reported.
+    /// </summary>
+    private async Task<T> WaitForStoredAsync<T>(Func<TelemetryStore, T> read, Func<T, bool> complete, string expected)
+    {
+        var store = _dashboard.Server.Telemetry;
+        var added = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnAdded() => Volatile.Read(ref added).TrySetResult();
+        store.Added += OnAdded;
+        try
+        {
+            using var expired = new CancellationTokenSource(ArrivalTimeout);
+            while (true)
+            {
+                // Armed before reading, so that something stored in between completes the next wait instead of being missed.
+                var next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                Volatile.Write(ref added, next);
+                var value = read(store);
+                if (complete(value)) return value;
+                try
+                {
+                    await next.Task.WaitAsync(expired.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    throw new TimeoutException(
+                        $"The dashboard did not store {expected} within {ArrivalTimeout.TotalSeconds:0} s; it holds "
+                        + $"{store.Spans().Length} spans, {store.Logs().Length} log records and {store.Metrics().Count} "
+                        + $"metric streams.\n{_exporterEvents.Describe()}");
+                }
+            }
+        }
+        finally
+        {
+            store.Added -= OnAdded;
+        }
     }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, byte[] body, string contentType)

@@ -57,6 +57,19 @@ public sealed class TelemetryStoreTests
         Assert.Equal(["b", "c"], store.Metrics().Select(m => m.Latest.Attributes[0].Value).Order());
     }
 
+    [Fact]
+    public void Added_is_raised_after_each_add_once_its_items_can_be_read()
+    {
+        var store = new TelemetryStore(new TelemetryLimits());
+        var seriesSeenByHandler = new List<int>();
+        store.Added += () => seriesSeenByHandler.Add(store.Metrics().Count);
+
+        store.AddMetrics([Gauge(0, 1, "a"), Gauge(0, 2, "b")]);
+        store.AddMetrics([Gauge(1, 3, "c")]);
+
+        Assert.Equal([2, 3], seriesSeenByHandler);
+    }
+
     private static MetricPoint Counter(double seconds, double value) =>
         new("trainer", "DistillPlatform", "distill.steps", "", "{step}", MetricKind.Sum, IsMonotonic: true, IsCumulative: true,
             T0.AddSeconds(seconds), value, null, null, []);

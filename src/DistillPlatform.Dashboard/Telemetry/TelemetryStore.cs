@@ -13,9 +13,23 @@ public sealed class TelemetryStore(TelemetryLimits limits)
 
     public TelemetryLimits Limits { get; } = limits;
 
-    public void AddSpans(IEnumerable<SpanData> spans) => _spans.AddRange(spans);
+    /// <summary>
+    /// Raised after each Add call has stored its items, on the thread that stored them (the OTLP request's), so
+    /// handlers must return quickly. It lets a reader that expects telemetry wait for it instead of polling.
+    /// </summary>
+    public event Action? Added;
 
-    public void AddLogs(IEnumerable<LogEntry> logs) => _logs.AddRange(logs);
+    public void AddSpans(IEnumerable<SpanData> spans)
+    {
+        _spans.AddRange(spans);
+        Added?.Invoke();
+    }
+
+    public void AddLogs(IEnumerable<LogEntry> logs)
+    {
+        _logs.AddRange(logs);
+        Added?.Invoke();
+    }
 
     public void AddMetrics(IEnumerable<MetricPoint> points)
     {
@@ -39,6 +53,8 @@ public sealed class TelemetryStore(TelemetryLimits limits)
                 _metrics[key] = new MetricSeries(key, point);
             }
         }
+
+        Added?.Invoke();
     }
 
     /// <summary>Every stored span, oldest first.</summary>
