@@ -25,7 +25,8 @@ public sealed class EvaluateTrainingSetConsumer(
 {
     /// <summary>
     /// A request naming settings out of range, or feature sets that are missing, malformed or do not fit each other, is
-    /// at fault. The fault is a plain <see cref="InvalidRequestException"/>: the service has no exception type of its own.
+    /// at fault. A library's exception is wrapped in a plain <see cref="InvalidRequestException"/>; the service's own
+    /// <see cref="MissingEvaluationInputException"/> already is one.
     /// </summary>
     private static readonly BadInputPolicy<EvaluateTrainingSet, EvaluationFailed> FailOnBadInput = new(
         isBadInput: e => e is IncompatibleTrainingSetException or FeatureSetFormatException or ArgumentException,
