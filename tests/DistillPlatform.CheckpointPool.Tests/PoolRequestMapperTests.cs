@@ -46,6 +46,21 @@ public sealed class PoolRequestMapperTests
         Assert.Equal(different.Length + 1, different.Select(r => PoolRequestMapper.ToPlan(r).PoolId).Append(id).Distinct().Count());
     }
 
+    [Fact]
+    public void Pool_ids_stay_exactly_what_earlier_versions_computed()
+    {
+        // Regression pins: stored pools are found by id, so the recipe must never drift. These values were computed
+        // by the mapper before its hashing moved to ContentId; a change here orphans every pool already stored.
+        Assert.Equal("pool-2608afdb656fa6985165", PoolRequestMapper.ToPlan(Request).PoolId);
+        Assert.Equal("pool-61977d10b9b0528860a1", PoolRequestMapper.ToPlan(Request with
+        {
+            Keep = KeptEpochsSpec.AtEpochs(5, 2),
+            Seeds = [7, 3, 9],
+            Head = new PoolHeadSpec(PoolHeadSpec.TemporalConv),
+            Training = new PoolTrainingSpec(LearningRate: 1e-3, BatchSize: 16, MaxEpochs: 6),
+        }).PoolId);
+    }
+
     public static TheoryData<TrainCheckpointPool, string> BadRequests => new()
     {
         { Request with { FeatureSetId = " " }, "FeatureSetId is empty" },

@@ -22,6 +22,27 @@ public sealed class CommandHandlingTests(ProbeServiceFixture service) : IClassFi
         Assert.Equal($"Probe {command.Id} is refused on purpose.", dead.Headers["MT-Fault-Message"]);
         Assert.False(dead.Headers.ContainsKey(RetryCountHeader), "MassTransit writes the retry count only when there were retries");
         Assert.Equal(1, service.Probes.AttemptsOf(command.Id));
+        ProbeFailed failed = await service.Failures.WaitForAsync(f => f.Id == command.Id, Timeout, "The probe published no ProbeFailed");
+        Assert.Equal(dead.Headers["MT-Fault-Message"], failed.Reason);
+    }
+
+    [Fact]
+    public async Task Bad_input_from_a_library_is_reported_once_and_faults_at_once_without_retries()
+    {
+        var command = new ProbeCommand(Guid.NewGuid(), ProbeBehaviours.BadArgument, new ProbeDetail("bad"));
+
+        await SendAsync(command);
+
+        ErrorQueueEntry dead = await service.ErrorQueue.NextAsync(command.Id.ToString(), Timeout);
+        ProbeFailed failed = await service.Failures.WaitForAsync(f => f.Id == command.Id, Timeout, "The probe published no ProbeFailed");
+        Assert.Equal($"Probe {command.Id} has a bad argument.", failed.Reason);
+        Assert.Equal(failed.Reason, dead.Headers["MT-Fault-Message"]);
+        // MassTransit's headers name the innermost exception, the library's; that the ArgumentException was wrapped in
+        // an InvalidRequestException shows in what follows: a bare ArgumentException would have been retried.
+        Assert.Equal(typeof(ArgumentException).FullName, dead.Headers["MT-Fault-ExceptionType"]);
+        Assert.False(dead.Headers.ContainsKey(RetryCountHeader));
+        // One attempt, and the event is published once per attempt: the requester was told exactly once.
+        Assert.Equal(1, service.Probes.AttemptsOf(command.Id));
     }
 
     [Fact]

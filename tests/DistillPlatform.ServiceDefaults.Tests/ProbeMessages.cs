@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DistillPlatform.Contracts.Commands;
+using DistillPlatform.Testing;
 using MassTransit;
 
 namespace DistillPlatform.ServiceDefaults.Tests;
@@ -18,6 +19,9 @@ public static class ProbeBehaviours
     /// <summary>Throws an <see cref="InvalidRequestException"/> subtype: the request can never succeed.</summary>
     public const string Refuse = "refuse";
 
+    /// <summary>Throws an ArgumentException, as a library does for input it cannot use: bad input, by the probe's policy.</summary>
+    public const string BadArgument = "bad-argument";
+
     /// <summary>Throws an IOException on the first two attempts, then succeeds.</summary>
     public const string FailTwiceThenSucceed = "fail-twice";
 
@@ -26,7 +30,10 @@ public static class ProbeBehaviours
 }
 
 /// <summary>The probe's own "bad input" exception, as a service would derive one.</summary>
-public sealed class ProbeRequestException(string message) : InvalidRequestException(message);
+public sealed class ProbeRequestException(string message, Exception? innerException = null) : InvalidRequestException(message, innerException);
+
+/// <summary>What the probe publishes when it refuses a command for bad input, as a service publishes its ...Failed event.</summary>
+public sealed record ProbeFailed(Guid Id, string Reason);
 
 /// <summary>Counts every attempt per command id and completes when a command was handled successfully.</summary>
 public sealed class ProbeLog
@@ -46,16 +53,25 @@ public sealed class ProbeLog
         _handled.GetOrAdd(id, _ => new TaskCompletionSource<ProbeCommand>(TaskCreationOptions.RunContinuationsAsynchronously));
 }
 
+/// <summary>Handles each command through a <see cref="BadInputPolicy{TRequest, TFailed}"/>, as the services do.</summary>
 public sealed class ProbeConsumer(ProbeLog log) : IConsumer<ProbeCommand>
 {
-    public Task Consume(ConsumeContext<ProbeCommand> context)
+    private static readonly BadInputPolicy<ProbeCommand, ProbeFailed> FailOnBadInput = new(
+        isBadInput: e => e is ArgumentException,
+        failedEvent: (command, e) => new ProbeFailed(command.Id, e.Message),
+        asInvalidRequest: (reason, e) => new ProbeRequestException(reason, e));
+
+    public Task Consume(ConsumeContext<ProbeCommand> context) => FailOnBadInput.RunAsync(context, () => Handle(context.Message));
+
+    private Task Handle(ProbeCommand command)
     {
-        ProbeCommand command = context.Message;
         int attempt = log.RecordAttempt(command.Id);
         switch (command.Behaviour)
         {
             case ProbeBehaviours.Refuse:
                 throw new ProbeRequestException($"Probe {command.Id} is refused on purpose.");
+            case ProbeBehaviours.BadArgument:
+                throw new ArgumentException($"Probe {command.Id} has a bad argument.");
             case ProbeBehaviours.FailTwiceThenSucceed when attempt <= 2:
             case ProbeBehaviours.AlwaysFailTransiently:
                 throw new IOException($"Passing failure number {attempt} of probe {command.Id}.");
@@ -91,6 +107,15 @@ public sealed class RejectionLog
             if (match(earlier)) waiter.TrySetResult(earlier);
         }
         return waiter.Task.WaitAsync(timeout);
+    }
+}
+
+public sealed class ProbeFailedConsumer(ArrivalLog<ProbeFailed> log) : IConsumer<ProbeFailed>
+{
+    public Task Consume(ConsumeContext<ProbeFailed> context)
+    {
+        log.Add(context.Message);
+        return Task.CompletedTask;
     }
 }
 

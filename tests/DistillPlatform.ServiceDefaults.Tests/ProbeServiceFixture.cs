@@ -1,6 +1,7 @@
 using System.Text;
 using DistillPlatform.Hosting;
 using DistillPlatform.Hosting.Testing;
+using DistillPlatform.Testing;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,9 @@ public sealed class ProbeServiceFixture : IAsyncLifetime
 
     public RejectionLog Rejections { get; } = new();
 
+    /// <summary>The <see cref="ProbeFailed"/> events the probe published for commands it refused.</summary>
+    public ArrivalLog<ProbeFailed> Failures { get; } = new();
+
     public ErrorQueueWatcher ErrorQueue { get; private set; } = null!;
 
     public IBus Bus => _service!.Services.GetRequiredService<IBus>();
@@ -49,10 +53,12 @@ public sealed class ProbeServiceFixture : IAsyncLifetime
         });
         builder.Services.AddSingleton(Probes);
         builder.Services.AddSingleton(Rejections);
+        builder.Services.AddSingleton(Failures);
         builder.AddServiceDefaults(bus =>
         {
             bus.AddConsumer<ProbeConsumer>().Endpoint(endpoint => endpoint.Name = CommandQueue);
             bus.AddConsumer<RejectionConsumer>().Endpoint(endpoint => endpoint.Name = "probe-rejections");
+            bus.AddConsumer<ProbeFailedConsumer>().Endpoint(endpoint => endpoint.Name = "probe-failures");
         });
         _service = builder.Build();
         await _service.StartAsync();

@@ -34,19 +34,26 @@ public sealed class SingleServicePlatform : IAsyncDisposable
 
     public IArtifactStore Store => _services.GetRequiredService<IArtifactStore>();
 
+    /// <summary>The running application, for tests that look at (or kill) the service's process.</summary>
+    public DistributedApplication App => _app;
+
     /// <param name="serviceName">Resource name, e.g. "evaluation".</param>
     /// <param name="projectDirectory">The service project's folder relative to the repository root.</param>
     /// <param name="configureClientEndpoint">Registers the test's handlers for the service's events and faults.</param>
+    /// <param name="serviceEnvironment">Extra environment variables for the service process (e.g. DISTILL_TORCH_THREADS).</param>
     public static async Task<SingleServicePlatform> StartAsync(
-        string serviceName, string projectDirectory, Action<IRabbitMqReceiveEndpointConfigurator> configureClientEndpoint)
+        string serviceName, string projectDirectory, Action<IRabbitMqReceiveEndpointConfigurator> configureClientEndpoint,
+        IReadOnlyDictionary<string, string>? serviceEnvironment = null)
     {
         var app = await DistributedApplicationTestingBuilder.CreateAsync(builder =>
         {
             var messaging = builder.AddRabbitMQ(Messaging);
             var objectStore = builder.AddObjectStore(ObjectStore);
-            builder.AddProject(serviceName, projectDirectory)
+            var service = builder.AddProject(serviceName, projectDirectory)
                 .WithReference(messaging).WaitFor(messaging)
                 .WithReference(objectStore).WaitFor(objectStore);
+            foreach (var (variable, value) in serviceEnvironment ?? new Dictionary<string, string>())
+                service.WithEnvironment(variable, value);
         });
         try
         {
@@ -81,6 +88,9 @@ public sealed class SingleServicePlatform : IAsyncDisposable
         ISendEndpoint endpoint = await _bus.GetSendEndpoint(queue);
         await endpoint.Send(command);
     }
+
+    /// <summary>Publishes an event (e.g. a cancel request that every instance of the service listens for).</summary>
+    public Task PublishAsync<TEvent>(TEvent message) where TEvent : class => _bus.Publish(message);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using DistillPlatform.Contracts.Artifacts;
 using DistillPlatform.Features.Corpus;
 
 namespace DistillPlatform.Features.FeatureSets;
@@ -15,7 +14,13 @@ public static class FeatureSetId
     private const string Domain = "distill-featureset-id/v1";
     private const string Prefix = "fs-";
 
-    /// <summary>"fs-" followed by the first 32 hex digits (128 bits) of a SHA-256 over the inputs.</summary>
+    /// <summary>Hex digits of the SHA-256 kept in the id: 128 bits.</summary>
+    private const int HashHexDigits = 32;
+
+    /// <summary>
+    /// "fs-" followed by the first 32 hex digits of a SHA-256 over the inputs, written as <see cref="ContentId.FromFields"/>
+    /// describes (simple enough to recompute in any language; see the tests).
+    /// </summary>
     public static string ForCorpus(
         string corpusContentHash,
         LabelMapping labels,
@@ -26,22 +31,14 @@ public static class FeatureSetId
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(corpusContentHash);
         ArgumentException.ThrowIfNullOrWhiteSpace(encoderId);
-        var text = new StringBuilder(Domain).Append('\n');
-        // Each field is written as name, UTF-8 byte length and value, so no two different inputs concatenate to the
-        // same text. The recipe is simple enough to recompute in any language (see the tests).
-        foreach ((string name, string value) in new[]
-                 {
-                     ("corpus", corpusContentHash),
-                     ("labels", labels.Canonical),
-                     ("split", split.Canonical),
-                     ("encoder", encoderId),
-                     ("encoder-config", encoderConfig),
-                     ("preprocessing", preprocessing),
-                 })
-        {
-            text.Append(name).Append('=').Append(Encoding.UTF8.GetByteCount(value)).Append(':').Append(value).Append('\n');
-        }
-        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
-        return Prefix + Convert.ToHexStringLower(hash)[..32];
+        return ContentId.FromFields(Prefix, Domain,
+        [
+            ("corpus", corpusContentHash),
+            ("labels", labels.Canonical),
+            ("split", split.Canonical),
+            ("encoder", encoderId),
+            ("encoder-config", encoderConfig),
+            ("preprocessing", preprocessing),
+        ], HashHexDigits);
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
+using DistillPlatform.Contracts.Artifacts;
 
 namespace DistillPlatform.Gan.Sampling;
 
@@ -15,24 +15,23 @@ public static class SyntheticSetId
     private const string Domain = "distill-synthetic-set-id/v1";
     private const string Prefix = "syn-";
 
-    /// <summary>"syn-" followed by the first 32 hex digits (128 bits) of a SHA-256 over the inputs.</summary>
+    /// <summary>Hex digits of the SHA-256 kept in the id: 128 bits.</summary>
+    private const int HashHexDigits = 32;
+
+    /// <summary>"syn-" followed by the first 32 hex digits of a SHA-256 over the inputs (see <see cref="ContentId.FromFields"/>).</summary>
     public static string For(string generatorId, ClassCountPlan plan, long seed)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(generatorId);
         ArgumentNullException.ThrowIfNull(plan);
-        var text = new StringBuilder(Domain).Append('\n');
-        // Every field is written as name, UTF-8 byte length and value, so two different inputs never give the same text.
-        foreach ((string name, string value) in new[]
-                 {
-                     ("generator", generatorId),
-                     ("distribution", plan.Distribution),
-                     ("counts", string.Join('\n', plan.Classes.Select((className, index) => $"{Encoding.UTF8.GetByteCount(className)}:{className}={plan.Counts[index]}"))),
-                     ("seed", seed.ToString(CultureInfo.InvariantCulture)),
-                     ("points-per-draw", SyntheticSetWriter.PointsPerDraw.ToString(CultureInfo.InvariantCulture)),
-                 })
-        {
-            text.Append(name).Append('=').Append(Encoding.UTF8.GetByteCount(value)).Append(':').Append(value).Append('\n');
-        }
-        return Prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
+        // Class names carry their byte length too, so no two different count lists write the same text.
+        string counts = string.Join('\n', plan.Classes.Select((className, index) => $"{Encoding.UTF8.GetByteCount(className)}:{className}={plan.Counts[index]}"));
+        return ContentId.FromFields(Prefix, Domain,
+        [
+            ("generator", generatorId),
+            ("distribution", plan.Distribution),
+            ("counts", counts),
+            ("seed", seed.ToString(CultureInfo.InvariantCulture)),
+            ("points-per-draw", SyntheticSetWriter.PointsPerDraw.ToString(CultureInfo.InvariantCulture)),
+        ], HashHexDigits);
     }
 }

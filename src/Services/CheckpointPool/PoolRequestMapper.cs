@@ -1,7 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using DistillPlatform.Artifacts;
+using DistillPlatform.Contracts.Artifacts;
 using DistillPlatform.Contracts.Pool;
 using DistillPlatform.Emotion.Models;
 using DistillPlatform.Emotion.Pool;
@@ -12,8 +10,8 @@ namespace DistillPlatform.Services.CheckpointPool;
 /// <summary>Turns a <see cref="TrainCheckpointPool"/> command into a <see cref="PoolPlan"/>, rejecting settings that cannot work.</summary>
 public static class PoolRequestMapper
 {
-    /// <summary>Characters of the SHA-256 (hex) kept in a pool id: 80 bits, plenty to keep distinct pools apart.</summary>
-    private const int IdHashCharacters = 20;
+    /// <summary>Hex digits of the SHA-256 kept in a pool id: 80 bits, plenty to keep distinct pools apart.</summary>
+    private const int IdHashHexDigits = 20;
 
     /// <exception cref="InvalidPoolRequestException">A setting is missing or out of range; the message names it.</exception>
     public static PoolPlan ToPlan(TrainCheckpointPool command)
@@ -67,17 +65,12 @@ public static class PoolRequestMapper
     /// "pool-" and a hash of the canonical settings: the same feature set and settings always give the same id (so a
     /// repeated request is answered from the stored pool), and any difference gives another.
     /// </summary>
-    private static string PoolIdOf(string featureSetId, CheckpointPoolOptions options)
+    private static string PoolIdOf(string featureSetId, CheckpointPoolOptions options) => ContentId.FromJson("pool-", new
     {
-        string canonical = JsonSerializer.Serialize(new
-        {
-            featureSetId,
-            head = options.Head,
-            training = options.Training,
-            seeds = options.Seeds,
-            keep = options.Keep.Canonical,
-        });
-        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(canonical));
-        return "pool-" + Convert.ToHexStringLower(hash)[..IdHashCharacters];
-    }
+        featureSetId,
+        head = options.Head,
+        training = options.Training,
+        seeds = options.Seeds,
+        keep = options.Keep.Canonical,
+    }, IdHashHexDigits);
 }

@@ -6,6 +6,7 @@ using DistillPlatform.Emotion.Data;
 using DistillPlatform.Emotion.Pool;
 using DistillPlatform.Features.Corpus;
 using DistillPlatform.Features.FeatureSets;
+using DistillPlatform.ServiceDefaults;
 using MassTransit;
 
 namespace DistillPlatform.Services.CheckpointPool;
@@ -21,13 +22,19 @@ public sealed class TrainCheckpointPoolConsumer(
     PoolProgressStore progressStore,
     ILogger<TrainCheckpointPoolConsumer> logger) : IConsumer<TrainCheckpointPool>
 {
+    /// <summary>A request naming settings out of range or a feature set that is missing or malformed is at fault.</summary>
+    private static readonly BadInputPolicy<TrainCheckpointPool, CheckpointPoolFailed> FailOnBadInput = new(
+        isBadInput: e => e is FeatureSetFormatException or ArgumentException,
+        failedEvent: (request, e) => new CheckpointPoolFailed(request.RequestId, e.Message),
+        asInvalidRequest: (reason, e) => new InvalidPoolRequestException(reason, e));
+
     private readonly ArtifactFolders _folders = new(store);
 
     public async Task Consume(ConsumeContext<TrainCheckpointPool> context)
     {
         TrainCheckpointPool message = context.Message;
         CancellationToken cancellationToken = context.CancellationToken;
-        PoolPlan plan = await FailRequestOnBadInput(context, () => Task.FromResult(PoolRequestMapper.ToPlan(message)));
+        PoolPlan plan = await FailOnBadInput.RunAsync(context, () => Task.FromResult(PoolRequestMapper.ToPlan(message)));
         ArtifactFolder pool = StoredPools.PoolFolder(plan.PoolId);
 
         ArtifactRef? stored = await _folders.FindAsync(pool, cancellationToken);
@@ -43,7 +50,7 @@ public sealed class TrainCheckpointPoolConsumer(
         try
         {
             string featureDirectory = Path.Combine(workFolder, "features");
-            var (train, dev) = await FailRequestOnBadInput(context, () => LoadFeatureSetAsync(plan, featureDirectory, cancellationToken));
+            var (train, dev) = await FailOnBadInput.RunAsync(context, () => LoadFeatureSetAsync(plan, featureDirectory, cancellationToken));
 
             string poolDirectory = Path.Combine(workFolder, "pool");
             int restoredRuns = await progressStore.RestoreAsync(pool, poolDirectory, cancellationToken);
@@ -145,24 +152,5 @@ public sealed class TrainCheckpointPoolConsumer(
         }
 
         return (await training).Index;
-    }
-
-    /// <summary>
-    /// Runs one step that checks the request; if the request itself is at fault, tells the requester with
-    /// <see cref="CheckpointPoolFailed"/> and rethrows so the message faults with the same reason.
-    /// </summary>
-    private static async Task<T> FailRequestOnBadInput<T>(ConsumeContext<TrainCheckpointPool> context, Func<Task<T>> step)
-    {
-        try
-        {
-            return await step();
-        }
-        catch (Exception e) when (e is InvalidPoolRequestException or FeatureSetFormatException or ArgumentException)
-        {
-            await context.Publish(new CheckpointPoolFailed(context.Message.RequestId, e.Message), context.CancellationToken);
-            // Wrapped as an InvalidRequestException, the message skips the retries (it would fail the same way) and
-            // goes to _error at once; the requester has been told just once.
-            throw e as InvalidPoolRequestException ?? new InvalidPoolRequestException(e.Message, e);
-        }
     }
 }

@@ -32,13 +32,21 @@ public sealed class DistillGeneratorConsumer(
     RunningDistillations running,
     ILogger<DistillGeneratorConsumer> logger) : IConsumer<DistillGenerator>
 {
+    /// <summary>
+    /// A request naming settings out of range, or inputs that are missing, malformed or do not fit the settings, is at fault.
+    /// </summary>
+    private static readonly BadInputPolicy<DistillGenerator, DistillationFailed> FailOnBadInput = new(
+        isBadInput: e => e is FeatureSetFormatException or ArgumentException or InvalidDataException or FileNotFoundException,
+        failedEvent: (request, e) => new DistillationFailed(request.RequestId, e.Message),
+        asInvalidRequest: (reason, e) => new InvalidDistillationRequestException(reason, e));
+
     private readonly ArtifactFolders _folders = new(store);
 
     public async Task Consume(ConsumeContext<DistillGenerator> context)
     {
         DistillGenerator message = context.Message;
         CancellationToken cancellationToken = context.CancellationToken;
-        DistillationPlan plan = await FailRequestOnBadInput(context, () => Task.FromResult(DistillationRequestMapper.ToPlan(message)));
+        DistillationPlan plan = await FailOnBadInput.RunAsync(context, () => Task.FromResult(DistillationRequestMapper.ToPlan(message)));
         using Activity? activity = PlatformTelemetry.ActivitySource.StartActivity("distill");
         activity?.SetTag("distill.request_id", message.RequestId.ToString());
         activity?.SetTag("distill.generator_id", plan.GeneratorId);
@@ -60,7 +68,7 @@ public sealed class DistillGeneratorConsumer(
             }
 
             using RunningDistillations.Job job = running.Start(message.RequestId);
-            using GeneratorDistiller distiller = await FailRequestOnBadInput(context, () => PrepareAsync(plan, workFolder, cancellationToken));
+            using GeneratorDistiller distiller = await FailOnBadInput.RunAsync(context, () => PrepareAsync(plan, workFolder, cancellationToken));
             DistillationCheckpoint? resume = await checkpoints.DownloadNewestAsync(plan.GeneratorId, Path.Combine(workFolder, "resume"), cancellationToken);
             activity?.SetTag("distill.resumed_from_step", resume?.Step ?? 0);
             logger.LogInformation("Request {RequestId}: distilling {GeneratorId} ({Steps} steps, {Resume})", message.RequestId, plan.GeneratorId,
@@ -207,25 +215,5 @@ public sealed class DistillGeneratorConsumer(
         await using (FileStream output = File.Create(Path.Combine(directory, GeneratorManifest.FileName)))
             await store.DownloadAsync(manifest, output, cancellationToken);
         return GeneratorManifest.Load(directory);
-    }
-
-    /// <summary>
-    /// Runs one step that checks the request; if the request itself is at fault, tells the requester with
-    /// <see cref="DistillationFailed"/> and rethrows so the message faults with the same reason.
-    /// </summary>
-    private static async Task<T> FailRequestOnBadInput<T>(ConsumeContext<DistillGenerator> context, Func<Task<T>> step)
-    {
-        try
-        {
-            return await step();
-        }
-        catch (Exception e) when (e is InvalidDistillationRequestException or FeatureSetFormatException or ArgumentException
-                                      or InvalidDataException or FileNotFoundException)
-        {
-            await context.Publish(new DistillationFailed(context.Message.RequestId, e.Message), context.CancellationToken);
-            // Wrapped as an InvalidRequestException, the message skips the retries (it would fail the same way) and
-            // goes to _error at once; the requester has been told just once.
-            throw e as InvalidDistillationRequestException ?? new InvalidDistillationRequestException(e.Message, e);
-        }
     }
 }

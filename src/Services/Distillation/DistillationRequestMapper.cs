@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
+using DistillPlatform.Contracts.Artifacts;
 using DistillPlatform.Contracts.Distillation;
 using DistillPlatform.Gan.Configuration;
 using DistillPlatform.Gan.Distillation;
@@ -10,8 +8,8 @@ namespace DistillPlatform.Services.Distillation;
 /// <summary>Turns a <see cref="DistillGenerator"/> command into a <see cref="DistillationPlan"/>, rejecting settings that cannot work.</summary>
 public static class DistillationRequestMapper
 {
-    /// <summary>Characters of the SHA-256 (hex) kept in a generator id: 80 bits, plenty to keep distinct generators apart.</summary>
-    private const int IdHashCharacters = 20;
+    /// <summary>Hex digits of the SHA-256 kept in a generator id: 80 bits, plenty to keep distinct generators apart.</summary>
+    private const int IdHashHexDigits = 20;
 
     /// <exception cref="InvalidDistillationRequestException">A setting is missing or out of range; the message names it.</exception>
     public static DistillationPlan ToPlan(DistillGenerator command)
@@ -70,9 +68,8 @@ public static class DistillationRequestMapper
     /// feature set, pool (when used), architecture, presets, effective hyper-parameters, steps, seed and batch size.
     /// How often checkpoints are stored does not change the result, so it is left out.
     /// </summary>
-    private static string GeneratorIdOf(DistillGenerator command, GanArchitecture architecture, GanHyperParameters hyperParameters, string? poolId)
-    {
-        string canonical = JsonSerializer.Serialize(new
+    private static string GeneratorIdOf(DistillGenerator command, GanArchitecture architecture, GanHyperParameters hyperParameters, string? poolId) =>
+        ContentId.FromJson("gen-", new
         {
             featureSetId = command.FeatureSetId,
             poolId,
@@ -83,8 +80,5 @@ public static class DistillationRequestMapper
             steps = command.Steps,
             seed = command.Seed,
             batchSize = command.BatchSize,
-        });
-        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(canonical));
-        return "gen-" + Convert.ToHexStringLower(hash)[..IdHashCharacters];
-    }
+        }, IdHashHexDigits);
 }

@@ -5,6 +5,7 @@ using DistillPlatform.Emotion.Models;
 using DistillPlatform.Emotion.Training;
 using DistillPlatform.Features.FeatureSets;
 using DistillPlatform.Metrics.Reports;
+using DistillPlatform.ServiceDefaults;
 using MassTransit;
 
 namespace DistillPlatform.Services.Evaluation;
@@ -22,11 +23,21 @@ public sealed class EvaluateTrainingSetConsumer(
     StoredEvaluations evaluations,
     ILogger<EvaluateTrainingSetConsumer> logger) : IConsumer<EvaluateTrainingSet>
 {
+    /// <summary>
+    /// A request naming settings out of range, or feature sets that are missing, malformed or do not fit each other, is
+    /// at fault. A library's exception is wrapped in a plain <see cref="InvalidRequestException"/>; the service's own
+    /// <see cref="MissingEvaluationInputException"/> already is one.
+    /// </summary>
+    private static readonly BadInputPolicy<EvaluateTrainingSet, EvaluationFailed> FailOnBadInput = new(
+        isBadInput: e => e is IncompatibleTrainingSetException or FeatureSetFormatException or ArgumentException,
+        failedEvent: (request, e) => new EvaluationFailed(request.RequestId, request.EvaluationId, e.Message),
+        asInvalidRequest: (reason, e) => new InvalidRequestException(reason, e));
+
     public async Task Consume(ConsumeContext<EvaluateTrainingSet> context)
     {
         var message = context.Message;
         var cancellationToken = context.CancellationToken;
-        await FailRequestOnBadInput(context, () => Task.FromResult(StoredEvaluations.FolderOf(message.EvaluationId)));
+        await FailOnBadInput.RunAsync(context, () => Task.FromResult(StoredEvaluations.FolderOf(message.EvaluationId)));
 
         if (await evaluations.FindAsync(message.EvaluationId, cancellationToken) is { } existing)
         {
@@ -38,11 +49,11 @@ public sealed class EvaluateTrainingSetConsumer(
         string workFolder = Directory.CreateTempSubdirectory("distill-evaluation-").FullName;
         try
         {
-            var request = await FailRequestOnBadInput(context, () => PrepareAsync(message, workFolder, cancellationToken));
+            var request = await FailOnBadInput.RunAsync(context, () => PrepareAsync(message, workFolder, cancellationToken));
             logger.LogInformation("Request {RequestId}: evaluating training set {TrainingSetId} on {TestSetId}, {Repeats} repeats",
                 message.RequestId, message.TrainingSetId, message.TestSetId, message.Repeats);
             // Training is synchronous and CPU-bound: run it off the bus's dispatch thread.
-            var report = await FailRequestOnBadInput(context, () => Task.Run(() => evaluator.Evaluate(request, cancellationToken), cancellationToken));
+            var report = await FailOnBadInput.RunAsync(context, () => Task.Run(() => evaluator.Evaluate(request, cancellationToken), cancellationToken));
             string reportFolder = Path.Combine(workFolder, "report");
             await ReportFiles.WriteAsync(report, reportFolder, cancellationToken);
             var stored = await evaluations.UploadAsync(message.EvaluationId, reportFolder, cancellationToken);
@@ -102,26 +113,6 @@ public sealed class EvaluateTrainingSetConsumer(
             MaxFrames = trainer.MaxFrames,
             ProbeSpeakers = message.ProbeSpeakers,
         };
-    }
-
-    /// <summary>
-    /// Runs one step that depends on the request; if the request itself is at fault, tells the requester with
-    /// <see cref="EvaluationFailed"/> and rethrows so the message faults with the same reason.
-    /// </summary>
-    private static async Task<T> FailRequestOnBadInput<T>(ConsumeContext<EvaluateTrainingSet> context, Func<Task<T>> step)
-    {
-        try
-        {
-            return await step();
-        }
-        catch (Exception e) when (e is MissingEvaluationInputException or IncompatibleTrainingSetException or FeatureSetFormatException
-                                      or ArgumentException)
-        {
-            await context.Publish(new EvaluationFailed(context.Message.RequestId, context.Message.EvaluationId, e.Message), context.CancellationToken);
-            // Wrapped as an InvalidRequestException, the message skips the retries (it would fail the same way) and
-            // goes to _error at once; the requester has been told just once.
-            throw e as InvalidRequestException ?? new InvalidRequestException(e.Message, e);
-        }
     }
 
     private static EvaluationCompleted Completed(EvaluateTrainingSet message, StoredEvaluations.StoredReport stored, EvaluationReport report) =>

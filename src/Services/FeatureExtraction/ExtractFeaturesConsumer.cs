@@ -2,6 +2,7 @@ using DistillPlatform.Contracts.Artifacts;
 using DistillPlatform.Contracts.Features;
 using DistillPlatform.Features.Corpus;
 using DistillPlatform.Features.Extraction;
+using DistillPlatform.ServiceDefaults;
 using System.Threading.Channels;
 using MassTransit;
 
@@ -22,12 +23,21 @@ public sealed class ExtractFeaturesConsumer(
     /// <summary>Progress is published at every tenth of the utterances.</summary>
     private const int ProgressSteps = 10;
 
+    /// <summary>
+    /// A request naming a corpus that is missing or fails validation, or settings out of range, is at fault; the failed
+    /// event lists the corpus problems when validation found them.
+    /// </summary>
+    private static readonly BadInputPolicy<ExtractFeatures, FeatureExtractionFailed> FailOnBadInput = new(
+        isBadInput: e => e is CorpusValidationException or CorpusManifestFormatException or ArgumentException or FileNotFoundException,
+        failedEvent: (request, e) => new FeatureExtractionFailed(request.RequestId, e.Message, CorpusProblemsOf(e)),
+        asInvalidRequest: (reason, e) => new InvalidExtractionRequestException(reason, e));
+
     public async Task Consume(ConsumeContext<ExtractFeatures> context)
     {
         ExtractFeatures message = context.Message;
         CancellationToken cancellationToken = context.CancellationToken;
-        using FetchedCorpus corpus = await FailRequestOnBadInput(context, () => corpusFetcher.FetchAsync(message.Corpus, cancellationToken));
-        FeatureExtractionPlan plan = await FailRequestOnBadInput(context, () =>
+        using FetchedCorpus corpus = await FailOnBadInput.RunAsync(context, () => corpusFetcher.FetchAsync(message.Corpus, cancellationToken));
+        FeatureExtractionPlan plan = await FailOnBadInput.RunAsync(context, () =>
             extractor.PlanAsync(ExtractionRequestMapper.ToRequest(message, corpus.ManifestPath), cancellationToken));
 
         ArtifactRef? stored = await featureSets.FindAsync(plan.FeatureSetId, cancellationToken);
@@ -65,27 +75,9 @@ public sealed class ExtractFeaturesConsumer(
         }
     }
 
-    /// <summary>
-    /// Runs one step that checks the request; if the request itself is at fault, tells the requester with
-    /// <see cref="FeatureExtractionFailed"/> and faults the message with the same reason as an
-    /// <see cref="InvalidExtractionRequestException"/> (wrapping the library's exception), which is not retried.
-    /// </summary>
-    private static async Task<T> FailRequestOnBadInput<T>(ConsumeContext<ExtractFeatures> context, Func<Task<T>> step)
-    {
-        try
-        {
-            return await step();
-        }
-        catch (Exception e) when (e is InvalidExtractionRequestException or CorpusValidationException or CorpusManifestFormatException
-                                      or ArgumentException or FileNotFoundException)
-        {
-            IReadOnlyList<string> problems = e is CorpusValidationException validation
-                ? validation.Report.Problems.Select(p => p.ToString()).ToArray()
-                : [];
-            await context.Publish(new FeatureExtractionFailed(context.Message.RequestId, e.Message, problems), context.CancellationToken);
-            throw e as InvalidExtractionRequestException ?? new InvalidExtractionRequestException(e.Message, e);
-        }
-    }
+    private static IReadOnlyList<string> CorpusProblemsOf(Exception e) => e is CorpusValidationException validation
+        ? validation.Report.Problems.Select(p => p.ToString()).ToArray()
+        : [];
 
     private static async Task PublishProgressAsync(
         ConsumeContext<ExtractFeatures> context, string featureSetId, ChannelReader<ExtractionProgress> milestones)

@@ -21,6 +21,12 @@ public sealed class SampleSyntheticSetConsumer(
     StoredSyntheticSets syntheticSets,
     ILogger<SampleSyntheticSetConsumer> logger) : IConsumer<SampleSyntheticSet>
 {
+    /// <summary>A request naming settings out of range, or a generator that is missing or cannot be used, is at fault.</summary>
+    private static readonly BadInputPolicy<SampleSyntheticSet, SamplingFailed> FailOnBadInput = new(
+        isBadInput: e => e is InvalidDataException or ArgumentException,
+        failedEvent: (request, e) => new SamplingFailed(request.RequestId, e.Message),
+        asInvalidRequest: (reason, e) => new InvalidSamplingRequestException(reason, e));
+
     public async Task Consume(ConsumeContext<SampleSyntheticSet> context)
     {
         SampleSyntheticSet message = context.Message;
@@ -30,19 +36,19 @@ public sealed class SampleSyntheticSetConsumer(
         activity?.SetTag("sampling.generator_id", message.GeneratorId);
         activity?.SetTag("sampling.distribution", message.Distribution.ToString());
         activity?.SetTag("sampling.seed", message.Seed);
-        await FailRequestOnBadInput(context, activity, () =>
+        await FailOnBadInput.RunAsync(context, () =>
         {
             SamplingRequestMapper.CheckRequest(message);
-            return Task.FromResult(true);
-        });
+            return Task.CompletedTask;
+        }, activity);
 
         string workFolder = Directory.CreateTempSubdirectory("distill-sampling-").FullName;
         try
         {
             string generatorFolder = Path.Combine(workFolder, "generator");
-            GeneratorManifest generator = await FailRequestOnBadInput(context, activity,
-                () => generators.DownloadManifestAsync(message.GeneratorId, generatorFolder, cancellationToken));
-            SamplingPlan plan = await FailRequestOnBadInput(context, activity, () => Task.FromResult(SamplingRequestMapper.ToPlan(message, generator)));
+            GeneratorManifest generator = await FailOnBadInput.RunAsync(context,
+                () => generators.DownloadManifestAsync(message.GeneratorId, generatorFolder, cancellationToken), activity);
+            SamplingPlan plan = await FailOnBadInput.RunAsync(context, () => Task.FromResult(SamplingRequestMapper.ToPlan(message, generator)), activity);
             activity?.SetTag("sampling.synthetic_set_id", plan.SyntheticSetId);
             activity?.SetTag("sampling.points", plan.Counts.Total);
             activity?.SetTag("sampling.points_per_class", plan.Counts.ToString());
@@ -62,8 +68,8 @@ public sealed class SampleSyntheticSetConsumer(
             await generators.DownloadSamplerFilesAsync(plan.GeneratorId, generatorFolder, cancellationToken);
             string setFolder = Path.Combine(workFolder, "set");
             // Sampling is synchronous and CPU-bound: run it off the bus's dispatch thread.
-            SyntheticSet written = await FailRequestOnBadInput(context, activity,
-                () => Task.Run(() => Sample(generatorFolder, generator, plan, setFolder, cancellationToken), cancellationToken));
+            SyntheticSet written = await FailOnBadInput.RunAsync(context,
+                () => Task.Run(() => Sample(generatorFolder, generator, plan, setFolder, cancellationToken), cancellationToken), activity);
             ArtifactRef manifest = await syntheticSets.UploadAsync(plan.SyntheticSetId, setFolder, cancellationToken);
             activity?.SetTag("sampling.size_bytes", written.SizeBytes);
             logger.LogInformation("Request {RequestId}: synthetic set {SyntheticSetId} ({Bytes} bytes) stored at {Uri}",
@@ -85,25 +91,4 @@ public sealed class SampleSyntheticSetConsumer(
 
     private static SyntheticSetSampled Sampled(SampleSyntheticSet message, SamplingPlan plan, ArtifactRef manifest, long sizeBytes, bool fromCache) =>
         new(message.RequestId, plan.SyntheticSetId, plan.GeneratorId, manifest, plan.Counts.PointsPerClassName, sizeBytes, fromCache);
-
-    /// <summary>
-    /// Runs one step that depends on the request; if the request itself is at fault (or the generator it names cannot
-    /// be used), tells the requester with <see cref="SamplingFailed"/> and rethrows so the message faults with the
-    /// same reason.
-    /// </summary>
-    private static async Task<T> FailRequestOnBadInput<T>(ConsumeContext<SampleSyntheticSet> context, Activity? activity, Func<Task<T>> step)
-    {
-        try
-        {
-            return await step();
-        }
-        catch (Exception e) when (e is InvalidSamplingRequestException or InvalidDataException or ArgumentException)
-        {
-            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
-            await context.Publish(new SamplingFailed(context.Message.RequestId, e.Message), context.CancellationToken);
-            // Wrapped as an InvalidRequestException, the message skips the retries (it would fail the same way) and
-            // goes to _error at once; the requester has been told just once.
-            throw e as InvalidSamplingRequestException ?? new InvalidSamplingRequestException(e.Message, e);
-        }
-    }
 }

@@ -52,6 +52,23 @@ public sealed class DistillationRequestMapperTests
         Assert.NotEqual(IdOf(sml), IdOf(sml with { PoolId = "pool-2" }));
     }
 
+    [Fact]
+    public void Generator_ids_stay_exactly_what_earlier_versions_computed()
+    {
+        // Regression pins: stored generators are found by id, so the recipe must never drift. These values were
+        // computed by the mapper before its hashing moved to ContentId; a change here orphans every stored generator.
+        Assert.Equal("gen-dac40929c560f67b9557", IdOf(Command));
+        Assert.Equal("gen-27747fb918b59e5c6404", IdOf(Command with
+        {
+            Architecture = "att",
+            LossPreset = "+div+sml",
+            HyperParameters = new GanHyperParametersSpec(DiversityCap: 0.5, CriticSteps: 3),
+            Steps = 2500,
+            Seed = 7,
+            BatchSize = 32,
+        }));
+    }
+
     [Theory]
     [InlineData("gan", "cpu-small", "+div", 100, 32, "Unknown GAN architecture 'gan'")]
     [InlineData("cnn", "laptop", "+div", 100, 32, "Unknown GAN model preset 'laptop'")]

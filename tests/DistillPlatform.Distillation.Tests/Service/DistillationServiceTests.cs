@@ -28,7 +28,7 @@ public sealed class DistillationServiceTests(DistillationServiceFixture service)
         string generatorId = DistillationRequestMapper.ToPlan(command).GeneratorId;
 
         await service.SendAsync(command);
-        var distilled = Assert.IsType<GeneratorDistilled>(await service.Outcomes.WaitForOutcomeAsync(command.RequestId, OutcomeTimeout));
+        var distilled = Assert.IsType<GeneratorDistilled>(await service.Outcomes.WaitAsync(command.RequestId, OutcomeTimeout));
 
         Assert.False(distilled.FromCache);
         Assert.Equal((generatorId, 4L), (distilled.GeneratorId, distilled.Steps));
@@ -59,7 +59,7 @@ public sealed class DistillationServiceTests(DistillationServiceFixture service)
         Assert.Contains(service.Outcomes.All<DistillationProgress>(command.RequestId), p => p.Step == 1);
 
         DistillGenerator repeat = command with { RequestId = Guid.NewGuid(), CheckpointEvery = 2 };
-        var again = Assert.IsType<GeneratorDistilled>(await service.Outcomes.WaitForOutcomeAsync(await SentAsync(repeat), OutcomeTimeout));
+        var again = Assert.IsType<GeneratorDistilled>(await service.Outcomes.WaitAsync(await SentAsync(repeat), OutcomeTimeout));
         Assert.True(again.FromCache);
         Assert.Equal((distilled.GeneratorId, distilled.Manifest, distilled.GeneratorBytes), (again.GeneratorId, again.Manifest, again.GeneratorBytes));
         Assert.Empty(service.Outcomes.All<DistillationProgress>(repeat.RequestId));
@@ -81,7 +81,7 @@ public sealed class DistillationServiceTests(DistillationServiceFixture service)
             process.Kill();
         Assert.Empty(service.Outcomes.All<GeneratorDistilled>(command.RequestId));
 
-        var distilled = Assert.IsType<GeneratorDistilled>(await service.Outcomes.WaitForOutcomeAsync(command.RequestId, OutcomeTimeout));
+        var distilled = Assert.IsType<GeneratorDistilled>(await service.Outcomes.WaitAsync(command.RequestId, OutcomeTimeout));
 
         Assert.True(service.App.GetResourceState(DistillationServiceFixture.ServiceName).RestartCount > restartsBefore);
         var resumed = await service.Outcomes.WaitForAsync<DistillationProgress>(command.RequestId, OutcomeTimeout, p => p.ResumedFromStep > 0);
@@ -118,7 +118,7 @@ public sealed class DistillationServiceTests(DistillationServiceFixture service)
         await service.SendAsync(command);
         await service.Outcomes.WaitForAsync<DistillationProgress>(command.RequestId, OutcomeTimeout);
         await service.PublishAsync(new CancelDistillation(command.RequestId, "test"));
-        var cancelled = Assert.IsType<DistillationCancelled>(await service.Outcomes.WaitForOutcomeAsync(command.RequestId, OutcomeTimeout));
+        var cancelled = Assert.IsType<DistillationCancelled>(await service.Outcomes.WaitAsync(command.RequestId, OutcomeTimeout));
 
         Assert.Equal(generatorId, cancelled.GeneratorId);
         Assert.True(cancelled.Step >= 1);
@@ -128,7 +128,7 @@ public sealed class DistillationServiceTests(DistillationServiceFixture service)
         // Jobs run one at a time: had the cancelled command been redelivered (resuming its 5000 steps) this one would
         // not finish in time; once it has, the cancelled one has neither faulted nor started again.
         DistillGenerator next = Tiny(steps: 2, seed: 4);
-        Assert.IsType<GeneratorDistilled>(await service.Outcomes.WaitForOutcomeAsync(await SentAsync(next), OutcomeTimeout));
+        Assert.IsType<GeneratorDistilled>(await service.Outcomes.WaitAsync(await SentAsync(next), OutcomeTimeout));
         Assert.Empty(service.Outcomes.All<Fault<DistillGenerator>>(command.RequestId));
         Assert.Single(service.Outcomes.All<DistillationCancelled>(command.RequestId));
         Assert.DoesNotContain(service.Outcomes.All<DistillationProgress>(command.RequestId), p => p.ResumedFromStep > 0);
@@ -149,7 +149,7 @@ public sealed class DistillationServiceTests(DistillationServiceFixture service)
         };
 
         await service.SendAsync(command);
-        var failed = Assert.IsType<DistillationFailed>(await service.Outcomes.WaitForOutcomeAsync(command.RequestId, OutcomeTimeout));
+        var failed = Assert.IsType<DistillationFailed>(await service.Outcomes.WaitAsync(command.RequestId, OutcomeTimeout));
 
         Assert.Contains(reason, failed.Reason);
         var fault = await service.Outcomes.WaitForAsync<Fault<DistillGenerator>>(command.RequestId, OutcomeTimeout);
