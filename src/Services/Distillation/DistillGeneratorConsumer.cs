@@ -54,6 +54,8 @@ public sealed class DistillGeneratorConsumer(
             {
                 GeneratorManifest storedManifest = await ReadManifestAsync(stored, workFolder, cancellationToken);
                 logger.LogInformation("Request {RequestId}: generator {GeneratorId} is already stored at {Uri}", message.RequestId, plan.GeneratorId, stored.Uri);
+                // Normally none are left; an attempt that stopped between storing the generator and deleting them leaves some.
+                await DeleteCheckpointsAsync(plan.GeneratorId, cancellationToken);
                 activity?.SetTag("distill.outcome", "from-cache");
                 await context.Publish(new GeneratorDistilled(message.RequestId, plan.GeneratorId, stored, storedManifest.Steps, storedManifest.GeneratorBytes, FromCache: true), cancellationToken);
                 return;
@@ -85,6 +87,7 @@ public sealed class DistillGeneratorConsumer(
 
             ArtifactRef manifestRef = await _folders.UploadAsync(generatorFolder, result.GeneratorDirectory!, cancellationToken: cancellationToken);
             logger.LogInformation("Request {RequestId}: generator {GeneratorId} stored at {Uri}", message.RequestId, plan.GeneratorId, manifestRef.Uri);
+            await DeleteCheckpointsAsync(plan.GeneratorId, cancellationToken);
             activity?.SetTag("distill.outcome", "distilled");
             await context.Publish(new GeneratorDistilled(message.RequestId, plan.GeneratorId, manifestRef, result.Manifest!.Steps, result.Manifest.GeneratorBytes, FromCache: false), cancellationToken);
         }
@@ -118,8 +121,9 @@ public sealed class DistillGeneratorConsumer(
     }
 
     /// <summary>
-    /// Trains on a worker thread while this loop publishes progress and uploads every checkpoint; if an upload or
-    /// publish fails, training is stopped before the error propagates. Training stops between steps when the job is
+    /// Trains on a worker thread while this loop publishes progress and uploads checkpoints (skipping one that a newer
+    /// one overtook while the previous upload ran); if an upload or publish fails, training is stopped before the error
+    /// propagates. Training stops between steps when the job is
     /// cancelled or the service stops (the context's token).
     /// </summary>
     private async Task<GeneratorDistillationResult> TrainAsync(ConsumeContext<DistillGenerator> context, DistillationPlan plan,
@@ -128,13 +132,18 @@ public sealed class DistillGeneratorConsumer(
         using var stopTraining = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, job.Token);
         var events = Channel.CreateUnbounded<DistillationEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         GanStepReport? lastReport = null;
+        long newestWrittenStep = -1; // set on the training thread, read by the loop below
         var callbacks = new DistillationCallbacks(
             OnStep: report =>
             {
                 lastReport = report;
                 events.Writer.TryWrite(new DistillationStepTrained(report));
             },
-            OnCheckpoint: checkpoint => events.Writer.TryWrite(new DistillationCheckpointWritten(checkpoint, lastReport)));
+            OnCheckpoint: checkpoint =>
+            {
+                Interlocked.Exchange(ref newestWrittenStep, checkpoint.Step);
+                events.Writer.TryWrite(new DistillationCheckpointWritten(checkpoint, lastReport));
+            });
         Task<GeneratorDistillationResult> training = Task.Factory.StartNew(() =>
         {
             try
@@ -164,6 +173,11 @@ public sealed class DistillGeneratorConsumer(
                         await context.Publish(new DistillationProgress(context.Message.RequestId, plan.GeneratorId, step.Report.Step, plan.Settings.Steps,
                             meter.StepsPerSecond, meter.EstimatedRemaining, TrainingCurves.LossesOf(step.Report), resumedFromStep), CancellationToken.None);
                         break;
+                    case DistillationCheckpointWritten written when written.Checkpoint.Step < Interlocked.Read(ref newestWrittenStep):
+                        // A newer checkpoint is already written: when uploads are slower than training, storing this one
+                        // would only delay that one, and a stopping service's exit along with it.
+                        Directory.Delete(written.Checkpoint.Directory, recursive: true);
+                        break;
                     case DistillationCheckpointWritten written when written.Checkpoint.Step > newestStoredStep:
                         await UploadCheckpointAsync(plan.GeneratorId, written);
                         newestStoredStep = written.Checkpoint.Step;
@@ -183,8 +197,9 @@ public sealed class DistillGeneratorConsumer(
     }
 
     /// <summary>
-    /// Stores one checkpoint, then drops the local copy. Deliberately not cancelled by the context's token: when the
-    /// service stops, this upload is what lets the redelivered command resume instead of starting over.
+    /// Stores one checkpoint (pruning the older ones), then drops the local copy. Deliberately not cancelled by the
+    /// context's token: when the service stops, this upload is what lets the redelivered command resume from the step
+    /// it stopped at.
     /// </summary>
     private async Task UploadCheckpointAsync(string generatorId, DistillationCheckpointWritten written)
     {
@@ -196,9 +211,19 @@ public sealed class DistillGeneratorConsumer(
             foreach (var (name, value) in TrainingCurves.LossesOf(report))
                 activity?.SetTag($"distill.loss.{name}", value);
         }
-        await checkpoints.UploadAsync(generatorId, written.Checkpoint, CancellationToken.None);
+        IReadOnlyList<long> pruned = await checkpoints.UploadAsync(generatorId, written.Checkpoint, CancellationToken.None);
+        activity?.SetTag("distill.pruned_steps", string.Join(',', pruned));
         Directory.Delete(written.Checkpoint.Directory, recursive: true);
-        logger.LogInformation("Generator {GeneratorId}: checkpoint of step {Step} stored", generatorId, written.Checkpoint.Step);
+        logger.LogInformation("Generator {GeneratorId}: checkpoint of step {Step} stored; older checkpoints deleted: {PrunedSteps}", generatorId,
+            written.Checkpoint.Step, pruned.Count == 0 ? "none" : string.Join(", ", pruned));
+    }
+
+    /// <summary>Drops the job's checkpoints once its generator is stored: nothing resumes from them any more.</summary>
+    private async Task DeleteCheckpointsAsync(string generatorId, CancellationToken cancellationToken)
+    {
+        int deleted = await checkpoints.DeleteAllAsync(generatorId, cancellationToken);
+        if (deleted > 0)
+            logger.LogInformation("Generator {GeneratorId}: its {Files} checkpoint files were deleted", generatorId, deleted);
     }
 
     private async Task<GeneratorManifest> ReadManifestAsync(ArtifactRef manifest, string workFolder, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using DistillPlatform.Contracts.Distillation;
 using DistillPlatform.ServiceDefaults;
 using DistillPlatform.Services.Distillation;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 // Distillation: trains the conditional GAN that distils a feature set into a generator, stored under generators/<id>/.
 var builder = WebApplication.CreateBuilder(args);
@@ -23,14 +24,23 @@ builder.AddServiceDefaults(bus =>
         endpoint.Temporary = true;
     });
 });
-// When the host stops, MassTransit waits this long for running consumers, then cancels their context token: the
-// distillation then stops after its current step, stores a checkpoint and leaves its command for redelivery.
+// When the host stops (SIGTERM, Ctrl+C, the AppHost stopping or restarting the resource), MassTransit waits this long
+// for running consumers, then cancels their context token: the distillation then stops after its current step, stores
+// a checkpoint of that step and leaves its command unacknowledged, so the broker redelivers it and the next instance
+// resumes from exactly there. All of that must fit in the host's shutdown timeout (HostOptions.ShutdownTimeout, which
+// the AppHost sets through DOTNET_SHUTDOWNTIMEOUTSECONDS to the grace period it allows before SIGKILL: 60 s in the
+// platform model).
 builder.Services.Configure<MassTransitHostOptions>(options => options.ConsumerStopTimeout = TimeSpan.FromSeconds(1));
 // Registered by the defaults when configured; called again so a missing object store fails start-up with a clear message.
 builder.Services.AddArtifactStore(builder.Configuration);
-builder.Services.AddSingleton<GeneratorCheckpointStore>();
+int keptCheckpoints = builder.Configuration.GetValue(GeneratorCheckpointStore.KeptCheckpointsSetting, GeneratorCheckpointStore.DefaultKeptCheckpoints);
+builder.Services.AddSingleton(services => new GeneratorCheckpointStore(services.GetRequiredService<IArtifactStore>(), keptCheckpoints));
 builder.Services.AddSingleton<RunningDistillations>();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+// Resolved now so that an invalid retention setting stops start-up with its message instead of failing the first job.
+var checkpointStore = app.Services.GetRequiredService<GeneratorCheckpointStore>();
+app.Logger.LogInformation("On stop, a running distillation stores a checkpoint of its current step within the shutdown timeout of {ShutdownTimeout}; {KeptCheckpoints} checkpoints are kept per job",
+    app.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout, checkpointStore.KeptCheckpoints);
 app.Run();
