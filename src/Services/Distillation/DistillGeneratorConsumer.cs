@@ -21,15 +21,18 @@ namespace DistillPlatform.Services.Distillation;
 /// <item>A request that cannot succeed as sent publishes <see cref="DistillationFailed"/> and faults with the same reason.</item>
 /// <item>A <see cref="CancelDistillation"/> stops training between steps: the checkpoint is stored,
 /// <see cref="DistillationCancelled"/> published, and the command consumed normally.</item>
-/// <item>When the service stops, training stops the same way and the checkpoint is stored, but the command is left
-/// unacknowledged (the consumer ends with the context's <see cref="OperationCanceledException"/>), so the broker
-/// redelivers it and the next attempt resumes from that checkpoint.</item>
+/// <item>When the service stops (the host's stopping token), training stops the same way and the checkpoint of the
+/// step reached is stored, but the command is left unacknowledged (the consumer ends with the context's
+/// <see cref="OperationCanceledException"/>), so the broker redelivers it and the next attempt resumes from that step.</item>
+/// <item>Checkpoints are pruned to the newest few while training and deleted once the generator is stored.</item>
 /// </list>
 /// </summary>
 public sealed class DistillGeneratorConsumer(
     IArtifactStore store,
     GeneratorCheckpointStore checkpoints,
     RunningDistillations running,
+    DistillationServiceOptions options,
+    IHostApplicationLifetime lifetime,
     ILogger<DistillGeneratorConsumer> logger) : IConsumer<DistillGenerator>
 {
     private readonly ArtifactFolders _folders = new(store);
@@ -81,8 +84,9 @@ public sealed class DistillGeneratorConsumer(
                 }
                 logger.LogInformation("Request {RequestId}: the service is stopping; stored step {Step}, leaving the command for redelivery", message.RequestId, result.Step);
                 activity?.SetTag("distill.outcome", "interrupted");
-                // Only the context's own cancellation makes MassTransit return the message to the queue instead of faulting it.
-                cancellationToken.ThrowIfCancellationRequested();
+                // Only the context's own cancellation makes MassTransit return the message to the queue instead of
+                // faulting it; it comes ConsumerStopTimeout after the host began stopping (training stopped at once).
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
             }
 
             ArtifactRef manifestRef = await _folders.UploadAsync(generatorFolder, result.GeneratorDirectory!, cancellationToken: cancellationToken);
@@ -129,7 +133,9 @@ public sealed class DistillGeneratorConsumer(
     private async Task<GeneratorDistillationResult> TrainAsync(ConsumeContext<DistillGenerator> context, DistillationPlan plan,
         GeneratorDistiller distiller, DistillationCheckpoint? resume, RunningDistillations.Job job, string runFolder)
     {
-        using var stopTraining = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, job.Token);
+        // The host's stopping token, not just the context's: MassTransit cancels the context only ConsumerStopTimeout
+        // after the stop began, while every second counts against the grace period before the process is killed.
+        using var stopTraining = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, job.Token, lifetime.ApplicationStopping);
         var events = Channel.CreateUnbounded<DistillationEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         GanStepReport? lastReport = null;
         long newestWrittenStep = -1; // set on the training thread, read by the loop below
@@ -158,7 +164,7 @@ public sealed class DistillGeneratorConsumer(
 
         long resumedFromStep = resume?.Step ?? 0;
         long newestStoredStep = resume?.Step ?? -1;
-        var meter = new ProgressMeter(plan.Settings.Steps);
+        var meter = new ProgressMeter(plan.Settings.Steps, minimumInterval: options.ProgressInterval);
         try
         {
             await foreach (DistillationEvent trainingEvent in events.Reader.ReadAllAsync(CancellationToken.None))

@@ -21,9 +21,6 @@ public sealed class GeneratorCheckpointStore
     /// <summary>The newest and the one before it: should the newest turn out unreadable, the job still resumes from the other.</summary>
     public const int DefaultKeptCheckpoints = 2;
 
-    /// <summary>Configuration key (environment <c>Distillation__KeptCheckpoints</c>) for <see cref="KeptCheckpoints"/>.</summary>
-    public const string KeptCheckpointsSetting = "Distillation:KeptCheckpoints";
-
     private readonly IArtifactStore _store;
     private readonly ArtifactFolders _folders;
 
@@ -33,7 +30,7 @@ public sealed class GeneratorCheckpointStore
         if (keptCheckpoints < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(keptCheckpoints), keptCheckpoints,
-                $"Keeping {keptCheckpoints} checkpoints per distillation would leave a stopped job nothing to resume from; set {KeptCheckpointsSetting} to 1 or more.");
+                $"Keeping {keptCheckpoints} checkpoints per distillation would leave a stopped job nothing to resume from; keep 1 or more.");
         }
         _store = store;
         _folders = new ArtifactFolders(store);
