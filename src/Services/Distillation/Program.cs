@@ -24,12 +24,12 @@ builder.AddServiceDefaults(bus =>
         endpoint.Temporary = true;
     });
 });
-// When the host stops (SIGTERM, Ctrl+C, the AppHost stopping or restarting the resource), a running distillation stops
-// after its current step and stores a checkpoint of that step; MassTransit waits this long for running consumers, then
-// cancels their context token, upon which the consumer leaves its command unacknowledged, so the broker redelivers it
-// and the next instance resumes from exactly there. All of that must fit in the host's shutdown timeout (HostOptions.ShutdownTimeout, which
-// the AppHost sets through DOTNET_SHUTDOWNTIMEOUTSECONDS to the grace period it allows before SIGKILL: 60 s in the
-// platform model).
+// When the host stops (SIGTERM, Ctrl+C, the AppHost stopping or restarting the resource), a running distillation
+// stops after its current step and stores a checkpoint of that step. MassTransit waits this long for running
+// consumers, then cancels their context token, upon which the consumer leaves its command unacknowledged: the broker
+// redelivers it and the next instance resumes from exactly that step. All of it must fit in the host's shutdown
+// timeout (HostOptions.ShutdownTimeout), which the AppHost sets through DOTNET_SHUTDOWNTIMEOUTSECONDS to the grace
+// period it allows before SIGKILL (60 s for this service in the platform model).
 builder.Services.Configure<MassTransitHostOptions>(options => options.ConsumerStopTimeout = TimeSpan.FromSeconds(1));
 // Registered by the defaults when configured; called again so a missing object store fails start-up with a clear message.
 builder.Services.AddArtifactStore(builder.Configuration);
