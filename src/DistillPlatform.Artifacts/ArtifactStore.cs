@@ -223,7 +223,7 @@ public sealed class ArtifactStore : IArtifactStore
         {
             throw new ArgumentException(
                 $"'{incompleteKey}' is not an incomplete upload (keys under '{_options.IncompletePrefix}'); finished " +
-                "artifacts are deleted with DeleteAsync, and only when they are scratch data.", nameof(incompleteKey));
+                "artifacts are immutable, and only scratch data among them is ever deleted, with DeleteAsync.", nameof(incompleteKey));
         }
 
         await _client.DeleteObjectAsync(Bucket, incompleteKey, cancellationToken);
