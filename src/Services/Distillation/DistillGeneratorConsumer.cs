@@ -127,8 +127,8 @@ public sealed class DistillGeneratorConsumer(
     /// <summary>
     /// Trains on a worker thread while this loop publishes progress and uploads checkpoints (skipping one that a newer
     /// one overtook while the previous upload ran); if an upload or publish fails, training is stopped before the error
-    /// propagates. Training stops between steps when the job is
-    /// cancelled or the service stops (the context's token).
+    /// propagates. Training stops between steps when the job is cancelled, the host begins to stop, or MassTransit
+    /// cancels the context.
     /// </summary>
     private async Task<GeneratorDistillationResult> TrainAsync(ConsumeContext<DistillGenerator> context, DistillationPlan plan,
         GeneratorDistiller distiller, DistillationCheckpoint? resume, RunningDistillations.Job job, string runFolder)
