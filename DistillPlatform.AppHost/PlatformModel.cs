@@ -1,4 +1,5 @@
 using DistillPlatform.Hosting;
+using DistillPlatform.Hosting.Resources;
 
 namespace DistillPlatform.AppHost;
 
@@ -21,7 +22,9 @@ public static class PlatformModel
 
         AddService("feature-extraction", "src/Services/FeatureExtraction");
         AddService("checkpoint-pool", "src/Services/CheckpointPool");
-        AddService("distillation", "src/Services/Distillation");
+        // A stopping distillation finishes its current step and stores a checkpoint to resume from; on a loaded machine a
+        // step plus the upload can take far longer than the default 10 s before SIGKILL.
+        AddService("distillation", "src/Services/Distillation").WithShutdownTimeout(TimeSpan.FromSeconds(60));
         AddService("sampling", "src/Services/Sampling");
         AddService("evaluation", "src/Services/Evaluation");
         // Drives the others: RunDistillationPipeline → every stage above → the pipeline report.
@@ -31,7 +34,7 @@ public static class PlatformModel
         // train at once (the pool beside the real baseline, evaluations beside a distillation), so each gets one libtorch
         // thread: with two per service the cores are oversubscribed and a GAN step was measured 15-30x slower
         // (src/DistillPlatform.Gan/README.md, "Cost and presets").
-        void AddService(string name, string projectDirectory) =>
+        ResourceBuilder<ProjectResource> AddService(string name, string projectDirectory) =>
             builder.AddProject(name, projectDirectory)
                 .WithReference(messaging).WaitFor(messaging)
                 .WithReference(objectstore).WaitFor(objectstore)

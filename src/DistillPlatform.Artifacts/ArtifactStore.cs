@@ -223,10 +223,54 @@ public sealed class ArtifactStore : IArtifactStore
         {
             throw new ArgumentException(
                 $"'{incompleteKey}' is not an incomplete upload (keys under '{_options.IncompletePrefix}'); finished " +
-                "artifacts are immutable and cannot be deleted through the artifact store.", nameof(incompleteKey));
+                "artifacts are immutable, and only scratch data among them is ever deleted, with DeleteAsync.", nameof(incompleteKey));
         }
 
         await _client.DeleteObjectAsync(Bucket, incompleteKey, cancellationToken);
+    }
+
+    public async Task DeleteAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ValidateArtifactKey(key);
+        var location = new ArtifactLocation(Bucket, key);
+        using var activity = ArtifactsTelemetry.Source.StartActivity("artifacts.delete", ActivityKind.Client);
+        activity?.SetTag(ArtifactsTelemetry.Tags.Uri, location.ToString());
+        try
+        {
+            // S3 answers a delete of a missing key with success too, which is the "nothing to do" this method promises.
+            await _client.DeleteObjectAsync(Bucket, key, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+            throw;
+        }
+    }
+
+    public async Task<int> DeletePrefixAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        if (prefix.Length == 0 || !prefix.EndsWith('/') || prefix.StartsWith('/') || prefix.Contains("//", StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"'{prefix}' is not a folder prefix: deleting by prefix needs non-empty '/'-separated segments ending in '/', " +
+                "such as 'generator-checkpoints/gen-1/', so that it cannot reach into a sibling folder.", nameof(prefix));
+        }
+
+        if (prefix.StartsWith(_options.IncompletePrefix, StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"'{prefix}' holds uploads in progress; remove leftovers one by one with {nameof(DeleteIncompleteAsync)}.", nameof(prefix));
+        }
+
+        // Listed completely before deleting, so that deletions never shift the pages of the listing.
+        var keys = await ListAsync(prefix, cancellationToken).Select(summary => summary.Key).ToListAsync(cancellationToken);
+        foreach (var key in keys)
+        {
+            await DeleteAsync(key, cancellationToken);
+        }
+
+        return keys.Count;
     }
 
     private async IAsyncEnumerable<ArtifactObjectSummary> ListObjectsAsync(

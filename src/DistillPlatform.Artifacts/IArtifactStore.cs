@@ -5,7 +5,7 @@ namespace DistillPlatform.Artifacts;
 /// <summary>
 /// Immutable, integrity-checked artifacts in an S3-compatible object store. A key, once written, always holds the same
 /// bytes: rewriting identical content is a no-op, different content is refused. Every read is verified against the
-/// SHA-256 recorded at write time.
+/// SHA-256 recorded at write time. Deleting is for scratch data only (<see cref="DeleteAsync"/>).
 /// </summary>
 public interface IArtifactStore
 {
@@ -53,7 +53,24 @@ public interface IArtifactStore
     /// <summary>Leftovers of uploads that never finished (e.g. the process died between upload and publish).</summary>
     IAsyncEnumerable<ArtifactObjectSummary> ListIncompleteAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes a leftover listed by <see cref="ListIncompleteAsync"/>. Finished artifacts cannot be deleted.</summary>
+    /// <summary>Deletes a leftover listed by <see cref="ListIncompleteAsync"/>; finished artifacts go through <see cref="DeleteAsync"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="incompleteKey"/> is not an incomplete upload's key.</exception>
     Task DeleteIncompleteAsync(string incompleteKey, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes the finished artifact at <paramref name="key"/>; does nothing when none is stored there. Meant only for
+    /// scratch data that its producer alone reads back, such as resumable training checkpoints: a result that messages
+    /// refer to must never be deleted, since their references would then point at nothing. Once deleted, the key may be
+    /// written again with any content.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="key"/> is not a valid artifact key.</exception>
+    Task DeleteAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes every finished artifact under the folder <paramref name="prefix"/> (non-empty, ending in '/') with
+    /// <see cref="DeleteAsync"/>'s rules, and returns how many it deleted.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="prefix"/> is empty, does not end in '/', or is the
+    /// incomplete-upload prefix.</exception>
+    Task<int> DeletePrefixAsync(string prefix, CancellationToken cancellationToken = default);
 }

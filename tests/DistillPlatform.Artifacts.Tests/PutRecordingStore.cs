@@ -50,4 +50,10 @@ internal sealed class PutRecordingStore(IArtifactStore inner) : IArtifactStore
 
     public Task DeleteIncompleteAsync(string incompleteKey, CancellationToken cancellationToken = default) =>
         inner.DeleteIncompleteAsync(incompleteKey, cancellationToken);
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken = default) =>
+        inner.DeleteAsync(key, cancellationToken);
+
+    public Task<int> DeletePrefixAsync(string prefix, CancellationToken cancellationToken = default) =>
+        inner.DeletePrefixAsync(prefix, cancellationToken);
 }

@@ -70,6 +70,15 @@ public sealed class InMemoryArtifactStore : IArtifactStore
     public Task DeleteIncompleteAsync(string incompleteKey, CancellationToken cancellationToken = default) =>
         throw new ArgumentException($"'{incompleteKey}' is not an incomplete upload: this store never has any.", nameof(incompleteKey));
 
+    public Task DeleteAsync(string key, CancellationToken cancellationToken = default)
+    {
+        _objects.TryRemove(key, out _);
+        return Task.CompletedTask;
+    }
+
+    public Task<int> DeletePrefixAsync(string prefix, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_objects.Keys.Where(key => key.StartsWith(prefix, StringComparison.Ordinal)).Count(key => _objects.TryRemove(key, out _)));
+
     private (byte[] Content, ArtifactRef Reference) Find(ArtifactRef artifact)
     {
         string key = ArtifactLocation.Parse(artifact.Uri).Key;

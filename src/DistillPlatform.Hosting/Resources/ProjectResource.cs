@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using DistillPlatform.Hosting.Orchestration;
 
 namespace DistillPlatform.Hosting.Resources;
@@ -11,6 +12,13 @@ namespace DistillPlatform.Hosting.Resources;
 public sealed class ProjectResource(string name, string projectDirectory) : Resource(name), IResourceWithServiceDiscovery
 {
     public const string HttpEndpointName = "http";
+
+    /// <summary>
+    /// Read by the .NET host (host configuration key <c>shutdownTimeoutSeconds</c>) as its
+    /// <c>HostOptions.ShutdownTimeout</c>: set to the grace period, so the service's host stops waiting for its hosted
+    /// services no earlier than the orchestrator's SIGKILL.
+    /// </summary>
+    public const string ShutdownTimeoutVariable = "DOTNET_SHUTDOWNTIMEOUTSECONDS";
 
     /// <summary>Batch delays of the span and log exporters and the metric export interval, in milliseconds.</summary>
     private static readonly (string Variable, string Milliseconds)[] ExportIntervals =
@@ -85,6 +93,7 @@ public sealed class ProjectResource(string name, string projectDirectory) : Reso
             ["OTEL_SERVICE_NAME"] = Name,
             // A new instance id per process start, so restarts are distinguishable in traces and diagnostics.
             ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={Guid.NewGuid():N}",
+            [ShutdownTimeoutVariable] = ((int)StopGracePeriod.TotalSeconds).ToString(CultureInfo.InvariantCulture),
         };
         if (context.OtlpEndpoint is not null)
         {

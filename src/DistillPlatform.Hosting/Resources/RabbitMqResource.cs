@@ -26,7 +26,7 @@ public sealed class RabbitMqResource(string name, int? amqpPort = null) : Resour
     public override TimeSpan StartupTimeout => TimeSpan.FromSeconds(120);
 
     /// <summary>A clean RabbitMQ shutdown flushes its database; give it time before killing.</summary>
-    public override TimeSpan StopGracePeriod => TimeSpan.FromSeconds(30);
+    protected override TimeSpan DefaultStopGracePeriod => TimeSpan.FromSeconds(30);
 
     public override string TypeName => "RabbitMQ";
 

@@ -12,6 +12,7 @@ public abstract class Resource
     private readonly List<Resource> _waitsFor = [];
     private readonly List<Resource> _references = [];
     private readonly Dictionary<string, int> _ports = new(StringComparer.Ordinal);
+    private TimeSpan? _shutdownTimeout;
 
     protected Resource(string name)
     {
@@ -43,8 +44,14 @@ public abstract class Resource
     /// <summary>How long a (re)started process may take to become healthy.</summary>
     public virtual TimeSpan StartupTimeout => TimeSpan.FromSeconds(60);
 
-    /// <summary>How long the process may take to exit after SIGTERM before its group is killed.</summary>
-    public virtual TimeSpan StopGracePeriod => TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How long the process may take to exit after SIGTERM before its group is killed: the AppHost's choice
+    /// (<see cref="ResourceExtensions.WithShutdownTimeout{T}"/>) or else <see cref="DefaultStopGracePeriod"/>.
+    /// </summary>
+    public TimeSpan StopGracePeriod => _shutdownTimeout ?? DefaultStopGracePeriod;
+
+    /// <summary>The grace period of this kind of resource when the AppHost sets none.</summary>
+    protected virtual TimeSpan DefaultStopGracePeriod => TimeSpan.FromSeconds(10);
 
     /// <summary>The endpoints this resource listens on; a null port means "any free port".</summary>
     public abstract IReadOnlyList<EndpointRequest> EndpointRequests { get; }
@@ -77,6 +84,8 @@ public abstract class Resource
     {
         if (!_references.Contains(dependency)) _references.Add(dependency);
     }
+
+    internal void SetShutdownTimeout(TimeSpan timeout) => _shutdownTimeout = timeout;
 
     internal void AssignPort(string endpointName, int port) => _ports[endpointName] = port;
 

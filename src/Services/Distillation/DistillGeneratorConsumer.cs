@@ -21,15 +21,18 @@ namespace DistillPlatform.Services.Distillation;
 /// <item>A request that cannot succeed as sent publishes <see cref="DistillationFailed"/> and faults with the same reason.</item>
 /// <item>A <see cref="CancelDistillation"/> stops training between steps: the checkpoint is stored,
 /// <see cref="DistillationCancelled"/> published, and the command consumed normally.</item>
-/// <item>When the service stops, training stops the same way and the checkpoint is stored, but the command is left
-/// unacknowledged (the consumer ends with the context's <see cref="OperationCanceledException"/>), so the broker
-/// redelivers it and the next attempt resumes from that checkpoint.</item>
+/// <item>When the service stops (the host's stopping token), training stops the same way and the checkpoint of the
+/// step reached is stored, but the command is left unacknowledged (the consumer ends with the context's
+/// <see cref="OperationCanceledException"/>), so the broker redelivers it and the next attempt resumes from that step.</item>
+/// <item>Checkpoints are pruned to the newest few while training and deleted once the generator is stored.</item>
 /// </list>
 /// </summary>
 public sealed class DistillGeneratorConsumer(
     IArtifactStore store,
     GeneratorCheckpointStore checkpoints,
     RunningDistillations running,
+    DistillationServiceOptions options,
+    IHostApplicationLifetime lifetime,
     ILogger<DistillGeneratorConsumer> logger) : IConsumer<DistillGenerator>
 {
     /// <summary>
@@ -62,6 +65,8 @@ public sealed class DistillGeneratorConsumer(
             {
                 GeneratorManifest storedManifest = await ReadManifestAsync(stored, workFolder, cancellationToken);
                 logger.LogInformation("Request {RequestId}: generator {GeneratorId} is already stored at {Uri}", message.RequestId, plan.GeneratorId, stored.Uri);
+                // Normally none are left; an attempt that stopped between storing the generator and deleting them leaves some.
+                await DeleteCheckpointsAsync(plan.GeneratorId, cancellationToken);
                 activity?.SetTag("distill.outcome", "from-cache");
                 await context.Publish(new GeneratorDistilled(message.RequestId, plan.GeneratorId, stored, storedManifest.Steps, storedManifest.GeneratorBytes, FromCache: true), cancellationToken);
                 return;
@@ -87,12 +92,14 @@ public sealed class DistillGeneratorConsumer(
                 }
                 logger.LogInformation("Request {RequestId}: the service is stopping; stored step {Step}, leaving the command for redelivery", message.RequestId, result.Step);
                 activity?.SetTag("distill.outcome", "interrupted");
-                // Only the context's own cancellation makes MassTransit return the message to the queue instead of faulting it.
-                cancellationToken.ThrowIfCancellationRequested();
+                // Only the context's own cancellation makes MassTransit return the message to the queue instead of
+                // faulting it; it comes ConsumerStopTimeout after the host began stopping (training stopped at once).
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
             }
 
             ArtifactRef manifestRef = await _folders.UploadAsync(generatorFolder, result.GeneratorDirectory!, cancellationToken: cancellationToken);
             logger.LogInformation("Request {RequestId}: generator {GeneratorId} stored at {Uri}", message.RequestId, plan.GeneratorId, manifestRef.Uri);
+            await DeleteCheckpointsAsync(plan.GeneratorId, cancellationToken);
             activity?.SetTag("distill.outcome", "distilled");
             await context.Publish(new GeneratorDistilled(message.RequestId, plan.GeneratorId, manifestRef, result.Manifest!.Steps, result.Manifest.GeneratorBytes, FromCache: false), cancellationToken);
         }
@@ -126,23 +133,31 @@ public sealed class DistillGeneratorConsumer(
     }
 
     /// <summary>
-    /// Trains on a worker thread while this loop publishes progress and uploads every checkpoint; if an upload or
-    /// publish fails, training is stopped before the error propagates. Training stops between steps when the job is
-    /// cancelled or the service stops (the context's token).
+    /// Trains on a worker thread while this loop publishes progress and uploads checkpoints (skipping one that a newer
+    /// one overtook while the previous upload ran); if an upload or publish fails, training is stopped before the error
+    /// propagates. Training stops between steps when the job is cancelled, the host begins to stop, or MassTransit
+    /// cancels the context.
     /// </summary>
     private async Task<GeneratorDistillationResult> TrainAsync(ConsumeContext<DistillGenerator> context, DistillationPlan plan,
         GeneratorDistiller distiller, DistillationCheckpoint? resume, RunningDistillations.Job job, string runFolder)
     {
-        using var stopTraining = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, job.Token);
+        // The host's stopping token, not just the context's: MassTransit cancels the context only ConsumerStopTimeout
+        // after the stop began, while every second counts against the grace period before the process is killed.
+        using var stopTraining = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, job.Token, lifetime.ApplicationStopping);
         var events = Channel.CreateUnbounded<DistillationEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         GanStepReport? lastReport = null;
+        long newestWrittenStep = -1; // set on the training thread, read by the loop below
         var callbacks = new DistillationCallbacks(
             OnStep: report =>
             {
                 lastReport = report;
                 events.Writer.TryWrite(new DistillationStepTrained(report));
             },
-            OnCheckpoint: checkpoint => events.Writer.TryWrite(new DistillationCheckpointWritten(checkpoint, lastReport)));
+            OnCheckpoint: checkpoint =>
+            {
+                Interlocked.Exchange(ref newestWrittenStep, checkpoint.Step);
+                events.Writer.TryWrite(new DistillationCheckpointWritten(checkpoint, lastReport));
+            });
         Task<GeneratorDistillationResult> training = Task.Factory.StartNew(() =>
         {
             try
@@ -157,7 +172,7 @@ public sealed class DistillGeneratorConsumer(
 
         long resumedFromStep = resume?.Step ?? 0;
         long newestStoredStep = resume?.Step ?? -1;
-        var meter = new ProgressMeter(plan.Settings.Steps);
+        var meter = new ProgressMeter(plan.Settings.Steps, minimumInterval: options.ProgressInterval);
         try
         {
             await foreach (DistillationEvent trainingEvent in events.Reader.ReadAllAsync(CancellationToken.None))
@@ -171,6 +186,11 @@ public sealed class DistillGeneratorConsumer(
                         // publish here would abandon the checkpoint upload that follows.
                         await context.Publish(new DistillationProgress(context.Message.RequestId, plan.GeneratorId, step.Report.Step, plan.Settings.Steps,
                             meter.StepsPerSecond, meter.EstimatedRemaining, TrainingCurves.LossesOf(step.Report), resumedFromStep), CancellationToken.None);
+                        break;
+                    case DistillationCheckpointWritten written when written.Checkpoint.Step < Interlocked.Read(ref newestWrittenStep):
+                        // A newer checkpoint is already written: when uploads are slower than training, storing this one
+                        // would only delay that one, and a stopping service's exit along with it.
+                        Directory.Delete(written.Checkpoint.Directory, recursive: true);
                         break;
                     case DistillationCheckpointWritten written when written.Checkpoint.Step > newestStoredStep:
                         await UploadCheckpointAsync(plan.GeneratorId, written);
@@ -191,8 +211,9 @@ public sealed class DistillGeneratorConsumer(
     }
 
     /// <summary>
-    /// Stores one checkpoint, then drops the local copy. Deliberately not cancelled by the context's token: when the
-    /// service stops, this upload is what lets the redelivered command resume instead of starting over.
+    /// Stores one checkpoint (pruning the older ones), then drops the local copy. Deliberately not cancelled by the
+    /// context's token: when the service stops, this upload is what lets the redelivered command resume from the step
+    /// it stopped at.
     /// </summary>
     private async Task UploadCheckpointAsync(string generatorId, DistillationCheckpointWritten written)
     {
@@ -204,9 +225,19 @@ public sealed class DistillGeneratorConsumer(
             foreach (var (name, value) in TrainingCurves.LossesOf(report))
                 activity?.SetTag($"distill.loss.{name}", value);
         }
-        await checkpoints.UploadAsync(generatorId, written.Checkpoint, CancellationToken.None);
+        IReadOnlyList<long> pruned = await checkpoints.UploadAsync(generatorId, written.Checkpoint, CancellationToken.None);
+        activity?.SetTag("distill.pruned_steps", string.Join(',', pruned));
         Directory.Delete(written.Checkpoint.Directory, recursive: true);
-        logger.LogInformation("Generator {GeneratorId}: checkpoint of step {Step} stored", generatorId, written.Checkpoint.Step);
+        logger.LogInformation("Generator {GeneratorId}: checkpoint of step {Step} stored; older checkpoints deleted: {PrunedSteps}", generatorId,
+            written.Checkpoint.Step, pruned.Count == 0 ? "none" : string.Join(", ", pruned));
+    }
+
+    /// <summary>Drops the job's checkpoints once its generator is stored: nothing resumes from them any more.</summary>
+    private async Task DeleteCheckpointsAsync(string generatorId, CancellationToken cancellationToken)
+    {
+        int deleted = await checkpoints.DeleteAllAsync(generatorId, cancellationToken);
+        if (deleted > 0)
+            logger.LogInformation("Generator {GeneratorId}: its {Files} checkpoint files were deleted", generatorId, deleted);
     }
 
     private async Task<GeneratorManifest> ReadManifestAsync(ArtifactRef manifest, string workFolder, CancellationToken cancellationToken)

@@ -8,15 +8,43 @@ namespace DistillPlatform.Services.Distillation;
 /// Keeps a distillation's resumable checkpoints in the object store (<see cref="StoredGenerators.CheckpointsFolder"/>)
 /// and brings the newest complete one back for a restarted or redelivered job. Each checkpoint's <c>trainer.json</c> is
 /// uploaded after its other files, so a checkpoint whose upload was interrupted is never mistaken for a complete one.
-/// Stored objects are write-once and the store cannot delete finished objects, so older checkpoints stay; a repeated
-/// upload of the same step writes identical bytes (training is deterministic), which the store accepts as a no-op.
+/// <para>
+/// Checkpoints are scratch data that only this service reads back, so they are pruned: after each upload only the
+/// newest <see cref="KeptCheckpoints"/> complete step folders of the job stay (older ones are deleted only once the new
+/// one is complete, so a job always has one to resume from), and <see cref="DeleteAllAsync"/> removes them all once the
+/// generator is stored. A repeated upload of the same step writes identical bytes (training is deterministic), which
+/// the store accepts as a no-op.
+/// </para>
 /// </summary>
-public sealed class GeneratorCheckpointStore(IArtifactStore store)
+public sealed class GeneratorCheckpointStore
 {
-    private readonly ArtifactFolders _folders = new(store);
+    /// <summary>The newest and the one before it: should the newest turn out unreadable, the job still resumes from the other.</summary>
+    public const int DefaultKeptCheckpoints = 2;
 
-    /// <summary>Uploads the checkpoint folder written by <see cref="GeneratorDistiller"/>, <c>trainer.json</c> last.</summary>
-    public async Task UploadAsync(string generatorId, DistillationCheckpoint checkpoint, CancellationToken cancellationToken)
+    private readonly IArtifactStore _store;
+    private readonly ArtifactFolders _folders;
+
+    /// <param name="keptCheckpoints">Complete checkpoints kept per job; at least 1.</param>
+    public GeneratorCheckpointStore(IArtifactStore store, int keptCheckpoints = DefaultKeptCheckpoints)
+    {
+        if (keptCheckpoints < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(keptCheckpoints), keptCheckpoints,
+                $"Keeping {keptCheckpoints} checkpoints per distillation would leave a stopped job nothing to resume from; keep 1 or more.");
+        }
+        _store = store;
+        _folders = new ArtifactFolders(store);
+        KeptCheckpoints = keptCheckpoints;
+    }
+
+    /// <summary>How many complete checkpoints of a job stay stored while it trains.</summary>
+    public int KeptCheckpoints { get; }
+
+    /// <summary>
+    /// Uploads the checkpoint folder written by <see cref="GeneratorDistiller"/>, <c>trainer.json</c> last, then prunes
+    /// the job's older checkpoints (<see cref="PruneAsync"/>); returns the steps pruned.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> UploadAsync(string generatorId, DistillationCheckpoint checkpoint, CancellationToken cancellationToken)
     {
         ArtifactFolder folder = StoredGenerators.CheckpointsFolder(generatorId);
         string stepFolder = DistillationCheckpoint.FolderNameOf(checkpoint.Step);
@@ -29,6 +57,45 @@ public sealed class GeneratorCheckpointStore(IArtifactStore store)
             .Append(GanCheckpointFiles.TrainerState);
         foreach (string file in files)
             await _folders.UploadFileAsync(folder, parent, $"{stepFolder}/{file}", cancellationToken);
+        return await PruneAsync(generatorId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes every step folder of the job older than its <see cref="KeptCheckpoints"/> newest complete checkpoints,
+    /// including leftovers of interrupted uploads among them; returns the steps deleted. Folders newer than the oldest
+    /// kept checkpoint stay even when incomplete: one may be an upload still in progress.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> PruneAsync(string generatorId, CancellationToken cancellationToken)
+    {
+        var stored = await StoredStepsAsync(generatorId, cancellationToken);
+        var kept = stored.Where(step => step.Complete).Select(step => step.Step).OrderDescending().Take(KeptCheckpoints).ToList();
+        if (kept.Count < KeptCheckpoints)
+            return [];
+        long oldestKept = kept[^1];
+        var deleted = stored.Select(step => step.Step).Where(step => step < oldestKept).Order().ToList();
+        ArtifactFolder folder = StoredGenerators.CheckpointsFolder(generatorId);
+        foreach (long step in deleted)
+        {
+            string stepFolder = DistillationCheckpoint.FolderNameOf(step);
+            // The completion marker goes first: should the deletion stop halfway, what is left is an incomplete
+            // folder (ignored, and deleted by the next pruning), never one that looks complete but lacks files.
+            await _store.DeleteAsync(folder.KeyOf($"{stepFolder}/{GanCheckpointFiles.TrainerState}"), cancellationToken);
+            await _store.DeletePrefixAsync(folder.KeyOf(stepFolder) + "/", cancellationToken);
+        }
+        return deleted;
+    }
+
+    /// <summary>Deletes every stored checkpoint of the job (once its generator is stored they are never read again).</summary>
+    public Task<int> DeleteAllAsync(string generatorId, CancellationToken cancellationToken) =>
+        _store.DeletePrefixAsync(StoredGenerators.CheckpointsFolder(generatorId).KeyPrefix, cancellationToken);
+
+    /// <summary>The steps with stored checkpoint files, oldest first, and whether each is complete.</summary>
+    public async Task<IReadOnlyList<(long Step, bool Complete)>> StoredStepsAsync(string generatorId, CancellationToken cancellationToken)
+    {
+        var steps = new SortedDictionary<long, bool>();
+        await foreach (var (step, file) in StoredFilesAsync(generatorId, cancellationToken))
+            steps[step] = (steps.TryGetValue(step, out bool complete) && complete) || file == GanCheckpointFiles.TrainerState;
+        return steps.Select(pair => (pair.Key, pair.Value)).ToList();
     }
 
     /// <summary>The step of the newest complete stored checkpoint, or null when there is none.</summary>
@@ -62,9 +129,9 @@ public sealed class GeneratorCheckpointStore(IArtifactStore store)
         }
         foreach (string file in files)
         {
-            var reference = await store.GetReferenceAsync(folder.KeyOf($"{DistillationCheckpoint.FolderNameOf(step)}/{file}"), cancellationToken);
+            var reference = await _store.GetReferenceAsync(folder.KeyOf($"{DistillationCheckpoint.FolderNameOf(step)}/{file}"), cancellationToken);
             await using FileStream output = File.Create(Path.Combine(directory, file));
-            await store.DownloadAsync(reference, output, cancellationToken);
+            await _store.DownloadAsync(reference, output, cancellationToken);
         }
         return new DistillationCheckpoint(step, directory);
     }
@@ -74,7 +141,7 @@ public sealed class GeneratorCheckpointStore(IArtifactStore store)
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string prefix = StoredGenerators.CheckpointsFolder(generatorId).KeyPrefix;
-        await foreach (var stored in store.ListAsync(prefix, cancellationToken))
+        await foreach (var stored in _store.ListAsync(prefix, cancellationToken))
         {
             string[] parts = stored.Key[prefix.Length..].Split('/');
             if (parts.Length == 2 && DistillationCheckpoint.StepOf(parts[0]) is { } step)

@@ -3,6 +3,7 @@ using DistillPlatform.Contracts.Distillation;
 using DistillPlatform.ServiceDefaults;
 using DistillPlatform.Services.Distillation;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 // Distillation: trains the conditional GAN that distils a feature set into a generator, stored under generators/<id>/.
 var builder = WebApplication.CreateBuilder(args);
@@ -23,14 +24,22 @@ builder.AddServiceDefaults(bus =>
         endpoint.Temporary = true;
     });
 });
-// When the host stops, MassTransit waits this long for running consumers, then cancels their context token: the
-// distillation then stops after its current step, stores a checkpoint and leaves its command for redelivery.
+// When the host stops (SIGTERM, Ctrl+C, the AppHost stopping or restarting the resource), a running distillation
+// stops after its current step and stores a checkpoint of that step. MassTransit waits this long for running
+// consumers, then cancels their context token, upon which the consumer leaves its command unacknowledged: the broker
+// redelivers it and the next instance resumes from exactly that step. All of it must fit in the host's shutdown
+// timeout (HostOptions.ShutdownTimeout), which the AppHost sets through DOTNET_SHUTDOWNTIMEOUTSECONDS to the grace
+// period it allows before SIGKILL (60 s for this service in the platform model).
 builder.Services.Configure<MassTransitHostOptions>(options => options.ConsumerStopTimeout = TimeSpan.FromSeconds(1));
 // Registered by the defaults when configured; called again so a missing object store fails start-up with a clear message.
 builder.Services.AddArtifactStore(builder.Configuration);
-builder.Services.AddSingleton<GeneratorCheckpointStore>();
+var options = (builder.Configuration.GetSection(DistillationServiceOptions.Section).Get<DistillationServiceOptions>() ?? new DistillationServiceOptions()).Validate();
+builder.Services.AddSingleton(options);
+builder.Services.AddSingleton(services => new GeneratorCheckpointStore(services.GetRequiredService<IArtifactStore>(), options.KeptCheckpoints));
 builder.Services.AddSingleton<RunningDistillations>();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.Logger.LogInformation("On stop, a running distillation stores a checkpoint of its current step within the shutdown timeout of {ShutdownTimeout}; {KeptCheckpoints} checkpoints are kept per job",
+    app.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout, options.KeptCheckpoints);
 app.Run();

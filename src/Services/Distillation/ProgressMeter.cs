@@ -5,9 +5,13 @@ namespace DistillPlatform.Services.Distillation;
 /// time left at that speed; decides when a progress event is due: after the attempt's first step, at the last step,
 /// and otherwise at most every <see cref="MinimumInterval"/>.
 /// </summary>
-public sealed class ProgressMeter(long totalSteps, TimeProvider? time = null)
+/// <param name="minimumInterval">Least time between two events; <see cref="DefaultMinimumInterval"/> when null.</param>
+public sealed class ProgressMeter(long totalSteps, TimeProvider? time = null, TimeSpan? minimumInterval = null)
 {
-    public static readonly TimeSpan MinimumInterval = TimeSpan.FromSeconds(2);
+    /// <summary>Often enough for a live view, rare enough that a fast run does not flood the broker.</summary>
+    public static readonly TimeSpan DefaultMinimumInterval = TimeSpan.FromSeconds(2);
+
+    public TimeSpan MinimumInterval { get; } = minimumInterval ?? DefaultMinimumInterval;
 
     /// <summary>Steps the speed is measured over.</summary>
     public const int Window = 20;
