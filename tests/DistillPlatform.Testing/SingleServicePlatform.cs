@@ -1,5 +1,6 @@
 using DistillPlatform.Artifacts;
 using DistillPlatform.Hosting;
+using DistillPlatform.Hosting.Resources;
 using DistillPlatform.Hosting.Testing;
 using DistillPlatform.ServiceDefaults;
 using MassTransit;
@@ -40,10 +41,11 @@ public sealed class SingleServicePlatform : IAsyncDisposable
     /// <param name="serviceName">Resource name, e.g. "evaluation".</param>
     /// <param name="projectDirectory">The service project's folder relative to the repository root.</param>
     /// <param name="configureClientEndpoint">Registers the test's handlers for the service's events and faults.</param>
-    /// <param name="serviceEnvironment">Extra environment variables for the service process (e.g. DISTILL_TORCH_THREADS).</param>
+    /// <param name="configureService">Declares anything else the platform model gives the service, e.g. environment
+    /// variables (DISTILL_TORCH_THREADS) or a shutdown timeout.</param>
     public static async Task<SingleServicePlatform> StartAsync(
         string serviceName, string projectDirectory, Action<IRabbitMqReceiveEndpointConfigurator> configureClientEndpoint,
-        IReadOnlyDictionary<string, string>? serviceEnvironment = null)
+        Action<ResourceBuilder<ProjectResource>>? configureService = null)
     {
         var app = await DistributedApplicationTestingBuilder.CreateAsync(builder =>
         {
@@ -52,8 +54,7 @@ public sealed class SingleServicePlatform : IAsyncDisposable
             var service = builder.AddProject(serviceName, projectDirectory)
                 .WithReference(messaging).WaitFor(messaging)
                 .WithReference(objectStore).WaitFor(objectStore);
-            foreach (var (variable, value) in serviceEnvironment ?? new Dictionary<string, string>())
-                service.WithEnvironment(variable, value);
+            configureService?.Invoke(service);
         });
         try
         {

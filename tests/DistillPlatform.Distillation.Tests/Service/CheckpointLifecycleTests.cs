@@ -16,7 +16,7 @@ namespace DistillPlatform.Distillation.Tests.Service;
 /// stores the step reached and the restarted service resumes from exactly there; only the newest checkpoints of a job
 /// stay stored while it trains, and none once its generator is stored.
 /// </summary>
-public sealed class CheckpointLifecycleTests(CheckpointLifecycleFixture service, ITestOutputHelper output) : IClassFixture<CheckpointLifecycleFixture>
+public sealed class CheckpointLifecycleTests(DistillationServiceFixture service, ITestOutputHelper output) : IClassFixture<DistillationServiceFixture>
 {
     /// <summary>Covers a service stop, a start and the rest of a run on a loaded two-core machine.</summary>
     private static readonly TimeSpan OutcomeTimeout = TimeSpan.FromMinutes(3);
@@ -40,13 +40,13 @@ public sealed class CheckpointLifecycleTests(CheckpointLifecycleFixture service,
         var reached = await service.Outcomes.WaitForAsync<DistillationProgress>(command.RequestId, OutcomeTimeout,
             p => p.Step > 2 * checkpointEvery && p.Step % checkpointEvery != 0);
         var stopping = System.Diagnostics.Stopwatch.StartNew();
-        await service.App.ExecuteAsync(CheckpointLifecycleFixture.ServiceName, ResourceCommand.Stop);
+        await service.App.ExecuteAsync(DistillationServiceFixture.ServiceName, ResourceCommand.Stop);
         output.WriteLine($"Stopped at step {reached.Step} ({reached.StepsPerSecond:0.#} steps/s) in {stopping.Elapsed.TotalSeconds:0.0} s");
 
         // The service's host was told the resource's grace period, and its process exited within it, by itself: the
         // orchestrator did not have to kill it.
-        var log = service.App.GetLogs(CheckpointLifecycleFixture.ServiceName, 2_000);
-        Assert.Contains(log, line => line.Text.Contains($"within the shutdown timeout of {CheckpointLifecycleFixture.ShutdownTimeout:c}"));
+        var log = service.App.GetLogs(DistillationServiceFixture.ServiceName, 2_000);
+        Assert.Contains(log, line => line.Text.Contains($"within the shutdown timeout of {DistillationServiceFixture.ShutdownTimeout:c}"));
         Assert.DoesNotContain(log, line => line.Text.Contains("did not stop within"));
         var stored = await checkpoints.StoredStepsAsync(plan.GeneratorId, CancellationToken.None);
         long stoppedAt = stored.Where(s => s.Complete).Max(s => s.Step);
@@ -58,8 +58,8 @@ public sealed class CheckpointLifecycleTests(CheckpointLifecycleFixture service,
         Assert.Empty(service.Outcomes.All<DistillationCancelled>(command.RequestId));
         Assert.Empty(service.Outcomes.All<Fault<DistillGenerator>>(command.RequestId));
 
-        await service.App.ExecuteAsync(CheckpointLifecycleFixture.ServiceName, ResourceCommand.Start);
-        var distilled = Assert.IsType<GeneratorDistilled>(await service.Outcomes.WaitForOutcomeAsync(command.RequestId, OutcomeTimeout));
+        await service.App.ExecuteAsync(DistillationServiceFixture.ServiceName, ResourceCommand.Start);
+        var distilled = Assert.IsType<GeneratorDistilled>(await service.Outcomes.WaitAsync(command.RequestId, OutcomeTimeout));
 
         var resumed = await service.Outcomes.WaitForAsync<DistillationProgress>(command.RequestId, OutcomeTimeout, p => p.ResumedFromStep > 0);
         Assert.Equal(stoppedAt, resumed.ResumedFromStep);

@@ -9,19 +9,21 @@ namespace DistillPlatform.Distillation.Tests.Service;
 
 /// <summary>
 /// A broker, an object store and the distillation service started as in the AppHost (<see cref="SingleServicePlatform"/>,
-/// so a killed service process is restarted as in production); a toy feature set and a checkpoint pool trained on it,
+/// so a killed service process is restarted as in production, with the platform model's 60 s shutdown timeout); a toy feature set and a checkpoint pool trained on it,
 /// stored where the service looks for them; a client that sends and publishes commands and records every event.
 /// </summary>
 public sealed class DistillationServiceFixture : IAsyncLifetime
 {
     public const string ServiceName = "distillation";
 
+    /// <summary>The platform model's grace between SIGTERM and SIGKILL for distillation (time to store a checkpoint).</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(60);
+
     /// <summary>
-    /// One intra-op torch thread, as the platform model gives every service and as in this process (TestThreads): the
-    /// cpu-tiny steps are tiny, and on a shared two-core machine a second thread spinning on them made each step
-    /// seconds instead of milliseconds.
+    /// Progress every 200 ms instead of every 2 s, so that a stop lands a known number of steps into a job whether the
+    /// machine trains hundreds of steps a second or a few: a test can then size its job to finish in time on both.
     /// </summary>
-    private static readonly Dictionary<string, string> ServiceEnvironment = new() { ["DISTILL_TORCH_THREADS"] = "1" };
+    public static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
 
     private SingleServicePlatform? _platform;
 
@@ -48,7 +50,13 @@ public sealed class DistillationServiceFixture : IAsyncLifetime
             endpoint.RecordOutcome(Outcomes, (DistillationCancelled e) => e.RequestId);
             endpoint.RecordProgress(Outcomes, (DistillationProgress e) => e.RequestId);
             endpoint.RecordFault(Outcomes, (DistillGenerator c) => c.RequestId);
-        }, ServiceEnvironment);
+        }, service => service
+            .WithShutdownTimeout(ShutdownTimeout)
+            // One intra-op torch thread, as the platform model gives every service and as in this process
+            // (TestThreads): the cpu-tiny steps are tiny, and on a shared two-core machine a second thread spinning on
+            // them made each step seconds instead of milliseconds.
+            .WithEnvironment("DISTILL_TORCH_THREADS", "1")
+            .WithEnvironment($"{DistillationServiceOptions.Section}__{nameof(DistillationServiceOptions.ProgressInterval)}", ProgressInterval.ToString("c")));
 
         var folders = new ArtifactFolders(Store);
         await folders.UploadAsync(StoredGenerators.FeatureSetFolder(FeatureSet.Reader.Manifest.Id), FeatureSet.Folder);
