@@ -10,12 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 var identity = ServiceIdentity.FromConfiguration(builder.Configuration, builder.Environment.ApplicationName);
 builder.AddServiceDefaults(bus =>
 {
-    bus.AddConsumer<DistillGeneratorConsumer>().Endpoint(endpoint =>
-    {
-        endpoint.Name = DistillationQueue.Name;
-        // One generator at a time: training keeps every core busy, and torch's random generator is process-wide.
-        endpoint.ConcurrentMessageLimit = 1;
-    });
+    bus.AddJobConsumer<DistillGeneratorConsumer>(DistillationQueue.Name);
     // CancelDistillation is published, and whichever instance runs the job must see it: each process reads it from
     // a temporary queue of its own (auto-deleted with the process) instead of sharing one competing-consumer queue.
     bus.AddConsumer<CancelDistillationConsumer>().Endpoint(endpoint =>
@@ -31,8 +26,7 @@ builder.AddServiceDefaults(bus =>
 // timeout (HostOptions.ShutdownTimeout), which the AppHost sets through DOTNET_SHUTDOWNTIMEOUTSECONDS to the grace
 // period it allows before SIGKILL (60 s for this service in the platform model).
 builder.Services.Configure<MassTransitHostOptions>(options => options.ConsumerStopTimeout = TimeSpan.FromSeconds(1));
-// Registered by the defaults when configured; called again so a missing object store fails start-up with a clear message.
-builder.Services.AddArtifactStore(builder.Configuration);
+builder.RequireArtifactStore();
 var options = (builder.Configuration.GetSection(DistillationServiceOptions.Section).Get<DistillationServiceOptions>() ?? new DistillationServiceOptions()).Validate();
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(services => new GeneratorCheckpointStore(services.GetRequiredService<IArtifactStore>(), options.KeptCheckpoints));
