@@ -83,7 +83,7 @@ public sealed class LogMelEncoder : IFrameEncoder
             var framesInGroup = Math.Min(lanes, frames - firstFrame);
             for (var lane = 0; lane < framesInGroup; lane++)
             {
-                WindowFrame(waveform, firstFrame + lane, laneSamples, lane, lanes);
+                WindowFrame(waveform, firstFrame + lane, laneSamples, lane);
             }
 
             _fft.Forward(fftInput, spectrumReal, spectrumImaginary);
@@ -113,8 +113,9 @@ public sealed class LogMelEncoder : IFrameEncoder
 
     /// <summary>Writes window[n] · sample of frame <paramref name="frame"/> into lane <paramref name="lane"/> of the
     /// first window-length FFT input vectors (laneSamples[n · lanes + lane]), reflecting at the signal's ends.</summary>
-    private void WindowFrame(ReadOnlySpan<float> waveform, int frame, Span<double> laneSamples, int lane, int lanes)
+    private void WindowFrame(ReadOnlySpan<float> waveform, int frame, Span<double> laneSamples, int lane)
     {
+        var lanes = RealFft.Lanes;
         var start = frame * _hopLength + _windowOffset;
         if (start >= 0 && start + _windowLength <= waveform.Length)
         {

@@ -80,10 +80,7 @@ public sealed class RealFft
     /// <param name="imaginary">Receives the imaginary parts, length <see cref="BinCount"/>.</param>
     public void Forward(ReadOnlySpan<Vector<double>> input, Span<Vector<double>> real, Span<Vector<double>> imaginary)
     {
-        if (input.Length != Size || real.Length != BinCount || imaginary.Length != BinCount)
-        {
-            throw new ArgumentException($"Expected {Size} input samples and {BinCount}-bin outputs, got {input.Length}, {real.Length}, {imaginary.Length}.");
-        }
+        CheckLengths(input.Length, real.Length, imaginary.Length);
 
         // Pack z[n] = x[2n] + i·x[2n+1] in bit-reversed order, then run the half-size complex FFT in place.
         for (var n = 0; n < _halfSize; n++)
@@ -101,10 +98,7 @@ public sealed class RealFft
     /// vector overload instead.</summary>
     public void Forward(ReadOnlySpan<double> input, Span<double> real, Span<double> imaginary)
     {
-        if (input.Length != Size || real.Length != BinCount || imaginary.Length != BinCount)
-        {
-            throw new ArgumentException($"Expected {Size} input samples and {BinCount}-bin outputs, got {input.Length}, {real.Length}, {imaginary.Length}.");
-        }
+        CheckLengths(input.Length, real.Length, imaginary.Length);
 
         var laneInput = new Vector<double>[Size];
         var laneSamples = MemoryMarshal.Cast<Vector<double>, double>(laneInput.AsSpan());
@@ -120,6 +114,14 @@ public sealed class RealFft
         {
             real[k] = laneReal[k][0];
             imaginary[k] = laneImaginary[k][0];
+        }
+    }
+
+    private void CheckLengths(int input, int real, int imaginary)
+    {
+        if (input != Size || real != BinCount || imaginary != BinCount)
+        {
+            throw new ArgumentException($"Expected {Size} input samples and {BinCount}-bin outputs, got {input}, {real}, {imaginary}.");
         }
     }
 

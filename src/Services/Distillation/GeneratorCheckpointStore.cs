@@ -90,43 +90,24 @@ public sealed class GeneratorCheckpointStore
         _store.DeletePrefixAsync(StoredGenerators.CheckpointsFolder(generatorId).KeyPrefix, cancellationToken);
 
     /// <summary>The steps with stored checkpoint files, oldest first, and whether each is complete.</summary>
-    public async Task<IReadOnlyList<(long Step, bool Complete)>> StoredStepsAsync(string generatorId, CancellationToken cancellationToken)
-    {
-        var steps = new SortedDictionary<long, bool>();
-        await foreach (var (step, file) in StoredFilesAsync(generatorId, cancellationToken))
-            steps[step] = (steps.TryGetValue(step, out bool complete) && complete) || file == GanCheckpointFiles.TrainerState;
-        return steps.Select(pair => (pair.Key, pair.Value)).ToList();
-    }
+    public async Task<IReadOnlyList<(long Step, bool Complete)>> StoredStepsAsync(string generatorId, CancellationToken cancellationToken) =>
+        (await StoredFilesByStepAsync(generatorId, cancellationToken)).Select(pair => (pair.Key, IsComplete(pair.Value))).ToList();
 
     /// <summary>The step of the newest complete stored checkpoint, or null when there is none.</summary>
-    public async Task<long?> NewestStepAsync(string generatorId, CancellationToken cancellationToken)
-    {
-        long? newest = null;
-        await foreach (var (step, file) in StoredFilesAsync(generatorId, cancellationToken))
-        {
-            if (file == GanCheckpointFiles.TrainerState && step > (newest ?? -1))
-                newest = step;
-        }
-        return newest;
-    }
+    public async Task<long?> NewestStepAsync(string generatorId, CancellationToken cancellationToken) =>
+        NewestComplete(await StoredFilesByStepAsync(generatorId, cancellationToken))?.Step;
 
     /// <summary>
     /// Downloads the newest complete checkpoint into <c>&lt;localRoot&gt;/step-NNNNNN/</c>; null when none is stored.
     /// </summary>
     public async Task<DistillationCheckpoint?> DownloadNewestAsync(string generatorId, string localRoot, CancellationToken cancellationToken)
     {
-        long? newest = await NewestStepAsync(generatorId, cancellationToken);
-        if (newest is not { } step)
+        if (NewestComplete(await StoredFilesByStepAsync(generatorId, cancellationToken)) is not { } newest)
             return null;
+        var (step, files) = newest;
         ArtifactFolder folder = StoredGenerators.CheckpointsFolder(generatorId);
         string directory = Path.Combine(localRoot, DistillationCheckpoint.FolderNameOf(step));
         Directory.CreateDirectory(directory);
-        var files = new List<string>();
-        await foreach (var (fileStep, file) in StoredFilesAsync(generatorId, cancellationToken))
-        {
-            if (fileStep == step)
-                files.Add(file);
-        }
         foreach (string file in files)
         {
             var reference = await _store.GetReferenceAsync(folder.KeyOf($"{DistillationCheckpoint.FolderNameOf(step)}/{file}"), cancellationToken);
@@ -134,6 +115,25 @@ public sealed class GeneratorCheckpointStore
             await _store.DownloadAsync(reference, output, cancellationToken);
         }
         return new DistillationCheckpoint(step, directory);
+    }
+
+    private static bool IsComplete(IReadOnlyList<string> files) => files.Contains(GanCheckpointFiles.TrainerState);
+
+    private static (long Step, IReadOnlyList<string> Files)? NewestComplete(SortedDictionary<long, List<string>> filesByStep) =>
+        filesByStep.Reverse().Where(pair => IsComplete(pair.Value))
+            .Select(pair => ((long Step, IReadOnlyList<string> Files)?)(pair.Key, pair.Value)).FirstOrDefault();
+
+    /// <summary>The stored checkpoint files of the job by step, from one listing of its folder (oldest step first).</summary>
+    private async Task<SortedDictionary<long, List<string>>> StoredFilesByStepAsync(string generatorId, CancellationToken cancellationToken)
+    {
+        var filesByStep = new SortedDictionary<long, List<string>>();
+        await foreach (var (step, file) in StoredFilesAsync(generatorId, cancellationToken))
+        {
+            if (!filesByStep.TryGetValue(step, out var files))
+                filesByStep[step] = files = [];
+            files.Add(file);
+        }
+        return filesByStep;
     }
 
     /// <summary>Every stored checkpoint file as (step, file name); keys of another shape are skipped.</summary>
